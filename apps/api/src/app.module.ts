@@ -1,0 +1,53 @@
+import { AuthModule, TokenService } from '@app/auth';
+import {
+  AppConfigModule,
+  AuditModule,
+  DatabaseModule,
+  LoaderRegistry,
+  LoadersModule,
+  LoggingModule,
+  RedisModule,
+  RolesGuard,
+} from '@app/core';
+import { GeoModule } from '@app/geo';
+import { OrganisationsModule } from '@app/organisations';
+import { VolunteersModule } from '@app/volunteers';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, ValidationPipe } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { BootstrapAdmin } from './bootstrap-admin';
+import { graphqlOptions } from './graphql/graphql.options';
+import { HealthModule } from './health/health.module';
+
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    AuditModule,
+    LoadersModule,
+    GeoModule,
+    OrganisationsModule,
+    AuthModule,
+    VolunteersModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [AuthModule],
+      inject: [ConfigService, TokenService, LoaderRegistry],
+      useFactory: graphqlOptions,
+    }),
+    HealthModule,
+  ],
+  providers: [
+    BootstrapAdmin,
+    { provide: APP_GUARD, useClass: RolesGuard },
+    {
+      provide: APP_PIPE,
+      useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+    },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,45 @@
+import { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, GraphQLSchema } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
+import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { validate } from 'graphql';
+
+/**
+ * Refuses documents nested deeper than `maxDepth` or costing more than `maxComplexity` (one point a
+ * field, multiplied by `first` on lists), before anything runs, with a BAD_USER_INPUT error.
+ */
+export function queryLimitsPlugin(maxDepth: number, maxComplexity: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const depthErrors = validate(schema as GraphQLSchema, document, [depthLimit(maxDepth)]);
+          if (depthErrors.length > 0) {
+            throw new GraphQLError(`Query is nested too deeply (limit ${maxDepth})`, {
+              extensions: { code: 'BAD_USER_INPUT' },
+            });
+          }
+          const complexity = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [
+              ({ args, childComplexity }) => {
+                const first = typeof args.first === 'number' ? args.first : 1;
+                return (childComplexity + 1) * Math.max(1, first);
+              },
+              simpleEstimator({ defaultComplexity: 1 }),
+            ],
+          });
+          if (complexity > maxComplexity) {
+            throw new GraphQLError(
+              `Query is too complex: ${complexity} points (limit ${maxComplexity}); ask for fewer fields or a smaller page`,
+              { extensions: { code: 'BAD_USER_INPUT' } },
+            );
+          }
+        },
+      };
+    },
+  };
+}

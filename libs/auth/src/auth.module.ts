@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtModule } from '@nestjs/jwt';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { TokenService } from './token.service';
+import { UserRepository } from './user.repository';
+
+/** Only used outside production, so a demo works without configuration; production requires JWT_SECRET. */
+const DEVELOPMENT_SECRET = 'development-only-secret-not-for-production-use';
+
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        secret: config.get<string>('JWT_SECRET') ?? DEVELOPMENT_SECRET,
+        signOptions: { expiresIn: config.getOrThrow('JWT_EXPIRES_IN') },
+      }),
+    }),
+  ],
+  providers: [AuthService, AuthResolver, TokenService, LoginThrottleService, UserRepository],
+  exports: [AuthService, TokenService, UserRepository],
+})
+export class AuthModule {}

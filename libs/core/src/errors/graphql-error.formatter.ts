@@ -1,0 +1,79 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { DomainError, FieldProblem } from './domain.error';
+import { ErrorCode } from './error-code';
+
+const HTTP_TO_CODE: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: ErrorCode.BAD_USER_INPUT,
+  [HttpStatus.UNAUTHORIZED]: ErrorCode.UNAUTHENTICATED,
+  [HttpStatus.FORBIDDEN]: ErrorCode.FORBIDDEN,
+  [HttpStatus.NOT_FOUND]: ErrorCode.NOT_FOUND,
+  [HttpStatus.CONFLICT]: ErrorCode.CONFLICT,
+  [HttpStatus.TOO_MANY_REQUESTS]: ErrorCode.RATE_LIMITED,
+};
+
+/** Apollo's own codes for a document the server could not run: all the client's fault. */
+const APOLLO_INPUT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+interface Classified {
+  code: ErrorCode;
+  message: string;
+  extra?: Record<string, unknown>;
+}
+
+function fieldsFromValidationPipe(response: unknown): FieldProblem[] | undefined {
+  const messages = (response as { message?: unknown })?.message;
+  if (!Array.isArray(messages)) return undefined;
+  return messages.map((m: string) => ({ field: String(m).split(' ')[0], message: String(m) }));
+}
+
+function classify(original: unknown, formatted: GraphQLFormattedError): Classified {
+  if (original instanceof DomainError) {
+    const extra: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(original.details)) if (value) extra[key] = value;
+    return { code: original.code, message: original.message, extra };
+  }
+  if (original instanceof HttpException) {
+    const status = original.getStatus();
+    const code = HTTP_TO_CODE[status];
+    if (code) {
+      const fields = fieldsFromValidationPipe(original.getResponse());
+      const message = fields ? fields.map((f) => f.message).join('; ') : original.message;
+      return { code, message, extra: fields ? { fields } : undefined };
+    }
+  }
+  const apolloCode = formatted.extensions?.code;
+  if (typeof apolloCode === 'string' && APOLLO_INPUT_CODES.has(apolloCode)) {
+    return { code: ErrorCode.BAD_USER_INPUT, message: formatted.message };
+  }
+  if (typeof apolloCode === 'string' && apolloCode in ErrorCode && apolloCode !== 'INTERNAL_SERVER_ERROR') {
+    return { code: apolloCode as ErrorCode, message: formatted.message };
+  }
+  return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
+}
+
+/**
+ * The one place library errors become the contract's `extensions.code`. Unknown errors are
+ * reported as INTERNAL_SERVER_ERROR without details; stack traces only in development.
+ */
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: { development: boolean; onInternal?: (error: unknown) => void },
+): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const { code, message, extra } = classify(original, formatted);
+  if (code === ErrorCode.INTERNAL_SERVER_ERROR) options.onInternal?.(original);
+  const extensions: Record<string, unknown> = { code, ...extra };
+  if (options.development && code === ErrorCode.INTERNAL_SERVER_ERROR && original instanceof Error) {
+    extensions.stacktrace = original.stack?.split('\n');
+  }
+  return { message, locations: formatted.locations, path: formatted.path, extensions };
+}

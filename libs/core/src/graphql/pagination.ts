@@ -1,0 +1,81 @@
+import { Type } from '@nestjs/common';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DomainError } from '../errors/domain.error';
+
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+/** Keyset position: the (createdAt, id) of the last row seen, opaque to clients. */
+export interface KeysetCursor {
+  createdAt: Date;
+  id: string;
+}
+
+export function encodeCursor(row: KeysetCursor): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined): KeysetCursor | null {
+  if (!cursor) return null;
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(iso ?? '');
+  if (!id || Number.isNaN(createdAt.getTime())) throw DomainError.badInput('after', 'not a valid cursor');
+  return { createdAt, id };
+}
+
+export function checkPageSize(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw DomainError.badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
+  }
+  return first;
+}
+
+export interface Page<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds a page from `first + 1` rows fetched after the cursor (the extra row tells hasNextPage). */
+export function toPage<R extends KeysetCursor, T>(rows: R[], first: number, totalCount: number, map: (row: R) => T): Page<T> {
+  const visible = rows.slice(0, first);
+  const edges = visible.map((row) => ({ node: map(row), cursor: encodeCursor(row) }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}
+
+/** A GraphQL connection type (`edges { cursor node }`, `pageInfo`, `totalCount`) for a node type. */
+export function Connection<T>(node: Type<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => node)
+    node: T;
+
+    @Field()
+    cursor: string;
+  }
+
+  @ObjectType(`${name}Connection`, { isAbstract: true })
+  abstract class ConnectionType {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int)
+    totalCount: number;
+  }
+  return ConnectionType;
+}

@@ -1,0 +1,32 @@
+/** Configuration validated at boot. */
+export * from './config/env.validation';
+export * from './config/config.module';
+/** The shared DataSource options, base entity, naming and PostGIS point mapping. */
+export * from './database/data-source';
+export * from './database/database.module';
+export * from './database/base.entity';
+export * from './database/geo-point';
+/** Contract error codes, the error every library throws, and their GraphQL mapping. */
+export * from './errors/error-code';
+export * from './errors/domain.error';
+export * from './errors/graphql-error.formatter';
+/** Audit trail of who changed what. */
+export * from './audit/audit-event.entity';
+export * from './audit/audit.service';
+export * from './audit/audit.module';
+/** Shared GraphQL building blocks: enums, scalars and connections. */
+export * from './graphql/enums';
+export * from './graphql/pagination';
+/** Redis connection options and key prefix. */
+export * from './redis/redis.options';
+export * from './redis/redis.module';
+/** Per-request DataLoaders registered by each library. */
+export * from './graphql/loaders';
+export * from './graphql/loaders.module';
+/** Who is calling, and the decorators and guard that decide what they may do. */
+export * from './auth/auth-user';
+export * from './auth/decorators';
+export * from './auth/roles.guard';
+export * from './graphql/scalars';
+/** Structured logs with redaction. */
+export * from './logging/logging.module';
