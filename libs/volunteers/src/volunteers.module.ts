@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
 
+/** Placeholder until registration lands. */
 @Module({})
 export class VolunteersModule {}
