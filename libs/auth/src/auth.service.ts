@@ -115,11 +115,14 @@ export class AuthService {
 
   /** BOOTSTRAP_ADMIN_EMAIL/PASSWORD: creates that ADMIN on start when there is no admin yet. */
   async ensureBootstrapAdmin(email: string | undefined, password: string | undefined): Promise<boolean> {
-    if (!email || !password || (await this.users.adminExists())) return false;
-    await this.dataSource.transaction((manager) =>
-      this.createAccount(manager, null, { email, password, role: Role.ADMIN }),
-    );
-    return true;
+    if (!email || !password) return false;
+    // Several API replicas (or test apps) may start at once: one lock, one admin.
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query("SELECT pg_advisory_xact_lock(hashtext('bootstrap-admin'))");
+      if (await this.users.adminExists(manager)) return false;
+      await this.createAccount(manager, null, { email, password, role: Role.ADMIN });
+      return true;
+    });
   }
 
   findUser(id: string): Promise<UserEntity | null> {

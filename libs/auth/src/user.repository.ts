@@ -1,3 +1,4 @@
+import { Role } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -30,8 +31,8 @@ export class UserRepository {
     return manager.getRepository(UserEntity).existsBy({ email });
   }
 
-  async adminExists(): Promise<boolean> {
-    return this.dataSource.getRepository(UserEntity).existsBy({ role: 'ADMIN' as UserEntity['role'] });
+  adminExists(manager: EntityManager): Promise<boolean> {
+    return manager.getRepository(UserEntity).existsBy({ role: Role.ADMIN });
   }
 
   insert(manager: EntityManager, user: Omit<UserEntity, 'id' | 'createdAt' | 'updatedAt'>): Promise<UserEntity> {

@@ -16,7 +16,7 @@ export function queryLimitsPlugin(maxDepth: number, maxComplexity: number): Apol
           const depthErrors = validate(schema as GraphQLSchema, document, [depthLimit(maxDepth)]);
           if (depthErrors.length > 0) {
             throw new GraphQLError(`Query is nested too deeply (limit ${maxDepth})`, {
-              extensions: { code: 'BAD_USER_INPUT' },
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
             });
           }
           const complexity = getComplexity({
@@ -35,7 +35,7 @@ export function queryLimitsPlugin(maxDepth: number, maxComplexity: number): Apol
           if (complexity > maxComplexity) {
             throw new GraphQLError(
               `Query is too complex: ${complexity} points (limit ${maxComplexity}); ask for fewer fields or a smaller page`,
-              { extensions: { code: 'BAD_USER_INPUT' } },
+              { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
             );
           }
         },
