@@ -89,8 +89,10 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {
     const first = errors[0];
-    const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const text = message.startsWith(first.property) ? message : `${first.property} ${message}`;
+    // Decorators register bottom-up: the last constraint is the topmost, most basic rule (IsInt before Max).
+    const message = Object.values(first.constraints ?? {}).at(-1) ?? 'is invalid';
+    const missing = first.value === undefined;
+    const text = missing ? `${first.property} is required` : message.startsWith(first.property) ? message : `${first.property} ${message}`;
     throw new Error(`Invalid configuration: ${text}`);
   }
   return env;
