@@ -2,6 +2,7 @@ import { AuthModule, TokenService } from '@app/auth';
 import {
   AppConfigModule,
   AuditModule,
+  ClockModule,
   DatabaseModule,
   LoaderRegistry,
   LoadersModule,
@@ -11,6 +12,7 @@ import {
 } from '@app/core';
 import { GeoModule } from '@app/geo';
 import { OrganisationsModule } from '@app/organisations';
+import { VettingModule } from '@app/vetting';
 import { VolunteersModule } from '@app/volunteers';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, ValidationPipe } from '@nestjs/common';
@@ -28,11 +30,13 @@ import { HealthModule } from './health/health.module';
     DatabaseModule,
     RedisModule,
     AuditModule,
+    ClockModule,
     LoadersModule,
     GeoModule,
     OrganisationsModule,
     AuthModule,
     VolunteersModule,
+    VettingModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AuthModule],

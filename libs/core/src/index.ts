@@ -30,3 +30,6 @@ export * from './auth/roles.guard';
 export * from './graphql/scalars';
 /** Structured logs with redaction. */
 export * from './logging/logging.module';
+/** The controllable clock and calendar-date arithmetic. */
+export * from './clock/clock';
+export * from './clock/calendar';

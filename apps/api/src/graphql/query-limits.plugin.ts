@@ -19,19 +19,27 @@ export function queryLimitsPlugin(maxDepth: number, maxComplexity: number): Apol
               extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
             });
           }
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [
-              ({ args, childComplexity }) => {
-                const first = typeof args.first === 'number' ? args.first : 1;
-                return (childComplexity + 1) * Math.max(1, first);
-              },
-              simpleEstimator({ defaultComplexity: 1 }),
-            ],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [
+                ({ args, childComplexity }) => {
+                  const first = typeof args.first === 'number' ? args.first : 1;
+                  return (childComplexity + 1) * Math.max(1, first);
+                },
+                simpleEstimator({ defaultComplexity: 1 }),
+              ],
+            });
+          } catch (error) {
+            // Costing coerces the variables first: a value of the wrong shape is the client's mistake.
+            throw new GraphQLError((error as Error).message, {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
           if (complexity > maxComplexity) {
             throw new GraphQLError(
               `Query is too complex: ${complexity} points (limit ${maxComplexity}); ask for fewer fields or a smaller page`,

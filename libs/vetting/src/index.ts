@@ -1,0 +1,3 @@
+/** Vetting and barring, and the rehabilitation period calculator. */
+export * from './vetting.module';
+export * from './rehabilitation';
