@@ -5,7 +5,7 @@ const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 // NestJS 12, Apollo Server 5 and a few of their dependencies ship only ES modules. Node 20 loads
 // them with require(esm) at run time, but Jest's module registry does not, so Jest compiles them
 // to CommonJS with SWC (cached after the first run).
-const ESM_ONLY = ['@nestjs', '@apollo', '@as-integrations', '@graphql-tools', 'graphql-scalars', '@whatwg-node', 'cross-inspect', 'graphql-ws'];
+const ESM_ONLY = ['@nestjs', '@apollo', '@as-integrations', '@graphql-tools', 'graphql-scalars', '@whatwg-node', 'cross-inspect', 'graphql-ws', 'content-disposition'];
 const jsToCommonJs = {
   jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022', keepClassNames: true },
   module: { type: 'commonjs', ignoreDynamic: false },
@@ -23,6 +23,8 @@ const moduleNameMapper = {
 
 module.exports = {
   maxWorkers: 2,
+  // A global option in Jest 30 (ignored inside a project): e2e tests boot an app and hash passwords.
+  testTimeout: 30000,
   projects: [
     {
       displayName: 'unit',
@@ -41,7 +43,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
 };

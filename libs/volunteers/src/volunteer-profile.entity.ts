@@ -1,3 +1,4 @@
+import { UserEntity } from '@app/auth/user.entity';
 import {
   BaseEntity,
   DeliveryMode,
@@ -7,7 +8,6 @@ import {
   VolunteerStatus,
   geoPointTransformer,
 } from '@app/core';
-import { UserEntity } from '@app/auth/user.entity';
 import { OrganisationEntity } from '@app/organisations/organisation.entity';
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToOne } from 'typeorm';
 

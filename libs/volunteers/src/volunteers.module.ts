@@ -1,5 +1,42 @@
-import { Module } from '@nestjs/common';
+import { AuthModule, UserObject, UserRepository } from '@app/auth';
+import { LoaderRegistry, byKeys } from '@app/core';
+import { GeoModule } from '@app/geo';
+import { Module, OnModuleInit } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { MentorRegistrationService } from './mentor-registration.service';
+import { VolunteerEligibility } from './volunteer-eligibility';
+import { VolunteerStatusService } from './volunteer-status.service';
+import { VolunteerRepository } from './volunteer.repository';
+import { VolunteersResolver } from './volunteers.resolver';
+import { VolunteersService } from './volunteers.service';
 
-/** Placeholder until registration lands. */
-@Module({})
-export class VolunteersModule {}
+@Module({
+  imports: [AuthModule, GeoModule],
+  providers: [
+    VolunteerRepository,
+    VolunteerEligibility,
+    MentorRegistrationService,
+    VolunteersService,
+    VolunteerStatusService,
+    VolunteersResolver,
+  ],
+  exports: [VolunteerRepository, VolunteersService, VolunteerEligibility],
+})
+export class VolunteersModule implements OnModuleInit {
+  constructor(
+    private readonly loaders: LoaderRegistry,
+    private readonly users: UserRepository,
+  ) {}
+
+  /** `userById`: every `VolunteerProfile.user` on a page is one query. */
+  onModuleInit(): void {
+    this.loaders.register(
+      'userById',
+      () =>
+        new DataLoader<string, UserObject | null>(async (ids) => {
+          const rows = await this.users.findByIds(ids);
+          return byKeys(ids, rows.map(UserObject.from), (user) => user.id);
+        }),
+    );
+  }
+}

@@ -1,0 +1,49 @@
+import { MAX_PAGE_SIZE, VolunteerStatus } from '@app/core';
+import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+@ArgsType()
+export class VolunteersArgs {
+  @Field(() => VolunteerStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(VolunteerStatus)
+  status?: VolunteerStatus | null;
+
+  /** Admins: one organisation, or all when left out. Coordinators: their own (the default). */
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 20 })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number = 20;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  after?: string | null;
+}
+
+@ArgsType()
+export class VolunteerIdArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+}
+
+@ArgsType()
+export class SetVolunteerStatusArgs extends VolunteerIdArgs {
+  @Field(() => VolunteerStatus)
+  @IsEnum(VolunteerStatus)
+  status: VolunteerStatus;
+
+  /** Required to reject; kept for the organisation, never logged or audited. */
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string | null;
+}

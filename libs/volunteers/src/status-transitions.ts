@@ -1,0 +1,71 @@
+import { ErrorCode, VolunteerStatus } from '@app/core';
+
+const { APPLIED, VETTING, APPROVED, ACTIVE, PAUSED, WITHDRAWN, REJECTED } = VolunteerStatus;
+
+/** Who asks for a change: the mentor on their own profile, or the organisation (coordinator, admin). */
+export type StatusChanger = 'MENTOR' | 'ORGANISATION';
+
+export type TransitionVerdict =
+  | { allowed: true }
+  | {
+      allowed: false;
+      code: ErrorCode.CONFLICT | ErrorCode.FORBIDDEN | ErrorCode.BAD_USER_INPUT;
+      message: string;
+      field?: string;
+    };
+
+/** The lifecycle's forward steps (domain.md); WITHDRAWN and REJECTED are reachable from any live state. */
+const STEPS: Readonly<Record<VolunteerStatus, readonly VolunteerStatus[]>> = {
+  [APPLIED]: [VETTING],
+  [VETTING]: [APPROVED],
+  [APPROVED]: [ACTIVE],
+  [ACTIVE]: [PAUSED],
+  [PAUSED]: [ACTIVE],
+  [WITHDRAWN]: [],
+  [REJECTED]: [],
+};
+
+/** Final states: a withdrawn or rejected volunteer applies again rather than being revived (our policy). */
+const FINAL: ReadonlySet<VolunteerStatus> = new Set([WITHDRAWN, REJECTED]);
+
+/** Statuses a volunteer may only reach when eligible (vetting: baseline clearance, not barred). */
+export const ELIGIBILITY_GATED: ReadonlySet<VolunteerStatus> = new Set([APPROVED, ACTIVE]);
+
+/** Every status `from` can move to, whoever asks. */
+export function nextStatuses(from: VolunteerStatus): VolunteerStatus[] {
+  if (FINAL.has(from)) return [];
+  return [...STEPS[from], WITHDRAWN, REJECTED];
+}
+
+/**
+ * Whether `by` may move a volunteer from `from` to `to`. Unlisted transitions (and a move to the
+ * current status) are CONFLICT; a mentor may only withdraw; rejecting needs a reason.
+ */
+export function checkTransition(
+  from: VolunteerStatus,
+  to: VolunteerStatus,
+  by: StatusChanger,
+  reason?: string | null,
+): TransitionVerdict {
+  if (from === to) return refuse(ErrorCode.CONFLICT, `The volunteer is already ${to}`);
+  if (!nextStatuses(from).includes(to))
+    return refuse(ErrorCode.CONFLICT, `A volunteer cannot go from ${from} to ${to}`);
+  if (by === 'MENTOR' && to !== WITHDRAWN)
+    return refuse(ErrorCode.FORBIDDEN, 'A mentor can only withdraw');
+  if (to === REJECTED && !reason?.trim()) {
+    return {
+      allowed: false,
+      code: ErrorCode.BAD_USER_INPUT,
+      field: 'reason',
+      message: 'is required to reject a volunteer',
+    };
+  }
+  return { allowed: true };
+}
+
+function refuse(
+  code: ErrorCode.CONFLICT | ErrorCode.FORBIDDEN,
+  message: string,
+): TransitionVerdict {
+  return { allowed: false, code, message };
+}
