@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode, VolunteerStatus } from '@app/core';
 import { VolunteerEligibility } from '@app/volunteers';
 import { DataSource } from 'typeorm';
+import { meetBaseline } from './support/vetting';
 import { TestApi, codeOf } from './support/app';
 import {
   SET_VOLUNTEER_STATUS,
@@ -48,7 +49,10 @@ describe('volunteer status changes', () => {
 
   it('walks the lifecycle APPLIED → VETTING → APPROVED → ACTIVE ↔ PAUSED, auditing each step', async () => {
     const mentor = await registerMentor(api, { organisationId: org.id });
-    const steps = ['VETTING', 'APPROVED', 'ACTIVE', 'PAUSED', 'ACTIVE'];
+    // The first vetting check moves APPLIED to VETTING; the baseline then allows APPROVED.
+    await meetBaseline(api, coordinator.token, mentor.id);
+    expect(await statusOf(mentor.id)).toBe(VolunteerStatus.VETTING);
+    const steps = ['APPROVED', 'ACTIVE', 'PAUSED', 'ACTIVE'];
     for (const status of steps) {
       expect(
         (await api.ok(SET_VOLUNTEER_STATUS, { id: mentor.id, status }, coordinator.token))
@@ -56,10 +60,12 @@ describe('volunteer status changes', () => {
       ).toEqual({ id: mentor.id, status });
     }
     const audit = await db.query(
-      `SELECT actor_user_id, details FROM audit_events WHERE entity_id = $1 AND action = 'volunteer.status_changed' ORDER BY created_at`,
+      `SELECT actor_user_id, details FROM audit_events
+       WHERE entity_id = $1 AND action = 'volunteer.status_changed' AND details->>'from' <> 'APPLIED'
+       ORDER BY created_at`,
       [mentor.id],
     );
-    const from = ['APPLIED', ...steps.slice(0, -1)];
+    const from = ['VETTING', ...steps.slice(0, -1)];
     expect(audit).toEqual(
       steps.map((to, i) => ({
         actor_user_id: coordinator.id,
@@ -86,6 +92,10 @@ describe('volunteer status changes', () => {
     [['WITHDRAWN'], 'REJECTED'],
   ])('after %j refuses %s with CONFLICT and changes nothing', async (before, status) => {
     const mentor = await registerMentor(api, { organisationId: org.id });
+    if (before.includes('APPROVED')) {
+      await meetBaseline(api, coordinator.token, mentor.id);
+      before = before.filter((step) => step !== 'VETTING');
+    }
     await walkVolunteerStatus(api, coordinator.token, mentor.id, before);
     const current = await statusOf(mentor.id);
     expect(codeOf(await set(coordinator.token, mentor.id, status, 'because'))).toBe('CONFLICT');
@@ -169,7 +179,7 @@ describe('volunteer status changes', () => {
 
   it('asks the registered eligibility checks before APPROVED, and keeps the status when they refuse', async () => {
     const mentor = await registerMentor(api, { organisationId: org.id });
-    await walkVolunteerStatus(api, coordinator.token, mentor.id, ['VETTING']);
+    await meetBaseline(api, coordinator.token, mentor.id);
     refusedForApproval.add(mentor.id);
     const refused = await set(coordinator.token, mentor.id, 'APPROVED');
     expect(codeOf(refused)).toBe('NOT_ELIGIBLE');

@@ -11,7 +11,9 @@ import {
   RolesGuard,
 } from '@app/core';
 import { GeoModule } from '@app/geo';
+import { NotificationsModule } from '@app/notifications';
 import { OrganisationsModule } from '@app/organisations';
+import { SchemesModule } from '@app/schemes';
 import { VettingModule } from '@app/vetting';
 import { VolunteersModule } from '@app/volunteers';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
@@ -36,6 +38,8 @@ import { HealthModule } from './health/health.module';
     OrganisationsModule,
     AuthModule,
     VolunteersModule,
+    NotificationsModule,
+    SchemesModule,
     VettingModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,

@@ -1,8 +1,31 @@
-import { AppConfigModule, AuditModule, DatabaseModule, LoggingModule, RedisModule } from '@app/core';
+import {
+  AppConfigModule,
+  AuditModule,
+  DatabaseModule,
+  LoggingModule,
+  RedisModule,
+} from '@app/core';
+import { QueueModule, QueueWorkerModule } from '@app/core/queue';
+import { NotificationsWorkerModule } from '@app/notifications';
+import { VettingWorkerModule } from '@app/vetting';
 import { Module } from '@nestjs/common';
 
-/** The worker: domain job modules only (their processors), no HTTP. */
+/**
+ * The worker: domain job modules only (their processors), no HTTP. QueueWorkerModule runs every
+ * `@JobHandler` and refuses to start unless each job name has exactly one. The notifications outbox
+ * relay runs here too (NotificationsWorkerModule): the API only writes PostgreSQL.
+ */
 @Module({
-  imports: [AppConfigModule, LoggingModule, DatabaseModule, RedisModule, AuditModule],
+  imports: [
+    AppConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    AuditModule,
+    QueueModule,
+    NotificationsWorkerModule,
+    VettingWorkerModule,
+    QueueWorkerModule,
+  ],
 })
 export class WorkerModule {}

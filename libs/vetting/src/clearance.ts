@@ -48,12 +48,17 @@ export interface ClearanceResult {
 }
 
 /** domain.md: IDENTITY, two REFERENCEs and a DBS at BASIC or above. */
-export const BASELINE: ClearanceRequirement = { dbsLevel: DbsLevel.BASIC, barredLists: [], prisonsServed: [] };
+export const BASELINE: ClearanceRequirement = {
+  dbsLevel: DbsLevel.BASIC,
+  barredLists: [],
+  prisonsServed: [],
+};
 export const REFERENCES_NEEDED = 2;
 
 const LEVEL_RANK: Record<DbsLevel, number> = { BASIC: 1, STANDARD: 2, ENHANCED: 3 };
 
-const inDate = (check: CheckFacts, asOf: string) => check.expiresOn === null || asOf < check.expiresOn;
+const inDate = (check: CheckFacts, asOf: string) =>
+  check.expiresOn === null || asOf < check.expiresOn;
 
 function describeDbs(requirement: ClearanceRequirement): string {
   const lists = requirement.barredLists;
@@ -75,16 +80,25 @@ function dbsCovers(check: CheckFacts, requirement: ClearanceRequirement): boolea
  * Which DBS check counts: CLEAR, or DISCLOSURE with a CLEAR conviction risk assessment recorded after
  * it; in date on `asOf` and not superseded by new information from the Update Service.
  */
-function countingDbs(checks: CheckFacts[], requirement: ClearanceRequirement, asOf: string): CheckFacts | undefined {
+function countingDbs(
+  checks: CheckFacts[],
+  requirement: ClearanceRequirement,
+  asOf: string,
+): CheckFacts | undefined {
   const assessments = checks.filter(
-    (c) => c.kind === VettingCheckKind.CONVICTION_RISK_ASSESSMENT && c.status === VettingCheckStatus.CLEAR && inDate(c, asOf),
+    (c) =>
+      c.kind === VettingCheckKind.CONVICTION_RISK_ASSESSMENT &&
+      c.status === VettingCheckStatus.CLEAR &&
+      inDate(c, asOf),
   );
   return checks.find((check) => {
     if (!dbsCovers(check, requirement) || check.superseded || !inDate(check, asOf)) return false;
     if (check.status === VettingCheckStatus.CLEAR) return true;
     return (
       check.status === VettingCheckStatus.DISCLOSURE &&
-      assessments.some((a) => a.decidedAt !== null && check.decidedAt !== null && a.decidedAt > check.decidedAt)
+      assessments.some(
+        (a) => a.decidedAt !== null && check.decidedAt !== null && a.decidedAt > check.decidedAt,
+      )
     );
   });
 }
@@ -93,26 +107,49 @@ function countingDbs(checks: CheckFacts[], requirement: ClearanceRequirement, as
  * Whether a volunteer is cleared for a requirement on `asOf` (today, or a future release date), and
  * what is missing, in a coordinator's words.
  */
-export function evaluateClearance(checks: CheckFacts[], requirement: ClearanceRequirement, asOf: string): ClearanceResult {
+export function evaluateClearance(
+  checks: CheckFacts[],
+  requirement: ClearanceRequirement,
+  asOf: string,
+): ClearanceResult {
   const missing: string[] = [];
   const counted: CheckFacts[] = [];
 
   const barredOn = requirement.barredLists.filter((list) =>
-    checks.some((c) => c.kind === VettingCheckKind.DBS && c.status === VettingCheckStatus.BARRED && c.barredLists.includes(list)),
+    checks.some(
+      (c) =>
+        c.kind === VettingCheckKind.DBS &&
+        c.status === VettingCheckStatus.BARRED &&
+        c.barredLists.includes(list),
+    ),
   );
   if (barredOn.length > 0) {
-    missing.push(`barred: on the ${barredOn.join(' and ')} barred list${barredOn.length > 1 ? 's' : ''}; cannot be placed in this role`);
+    missing.push(
+      `barred: on the ${barredOn.join(' and ')} barred list${barredOn.length > 1 ? 's' : ''}; cannot be placed in this role`,
+    );
   }
 
   const dbs = countingDbs(checks, requirement, asOf);
   if (dbs) counted.push(dbs);
   else if (barredOn.length === 0) {
-    const disclosed = checks.some((c) => dbsCovers(c, requirement) && c.status === VettingCheckStatus.DISCLOSURE && !c.superseded && inDate(c, asOf));
-    missing.push(disclosed ? `${describeDbs(requirement)} (disclosure needs a CLEAR conviction risk assessment)` : describeDbs(requirement));
+    const disclosed = checks.some(
+      (c) =>
+        dbsCovers(c, requirement) &&
+        c.status === VettingCheckStatus.DISCLOSURE &&
+        !c.superseded &&
+        inDate(c, asOf),
+    );
+    missing.push(
+      disclosed
+        ? `${describeDbs(requirement)} (disclosure needs a CLEAR conviction risk assessment)`
+        : describeDbs(requirement),
+    );
   }
 
   const clearOf = (kind: VettingCheckKind) =>
-    checks.filter((c) => c.kind === kind && c.status === VettingCheckStatus.CLEAR && inDate(c, asOf));
+    checks.filter(
+      (c) => c.kind === kind && c.status === VettingCheckStatus.CLEAR && inDate(c, asOf),
+    );
 
   const identity = clearOf(VettingCheckKind.IDENTITY);
   if (identity.length > 0) counted.push(identity[0]);
@@ -120,7 +157,8 @@ export function evaluateClearance(checks: CheckFacts[], requirement: ClearanceRe
 
   const references = clearOf(VettingCheckKind.REFERENCE).slice(0, REFERENCES_NEEDED);
   counted.push(...references);
-  if (references.length < REFERENCES_NEEDED) missing.push(`REFERENCE (${references.length} of ${REFERENCES_NEEDED})`);
+  if (references.length < REFERENCES_NEEDED)
+    missing.push(`REFERENCE (${references.length} of ${REFERENCES_NEEDED})`);
 
   if (requirement.prisonsServed.length > 0) {
     const security = clearOf(VettingCheckKind.PRISON_SECURITY);
@@ -128,6 +166,9 @@ export function evaluateClearance(checks: CheckFacts[], requirement: ClearanceRe
     else missing.push(`PRISON_SECURITY (scheme works in ${requirement.prisonsServed.join(', ')})`);
   }
 
-  const expiries = counted.map((c) => c.expiresOn).filter((d): d is string => d !== null).sort();
+  const expiries = counted
+    .map((c) => c.expiresOn)
+    .filter((d): d is string => d !== null)
+    .sort();
   return { cleared: missing.length === 0, missing, expiresOn: expiries[0] ?? null };
 }

@@ -1,7 +1,7 @@
 import { Clock, DomainError, Public } from '@app/core';
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { RehabilitationInput } from './dto/rehabilitation.input';
 import { RehabilitationResultObject } from './dto/rehabilitation-result.object';
+import { RehabilitationInput } from './dto/rehabilitation.input';
 import { rehabilitationPeriod, requiredFields } from './rehabilitation';
 
 const DISCLAIMER =
@@ -25,7 +25,8 @@ export class RehabilitationResolver {
         throw DomainError.badInput(`input.${field}`, `is required for ${input.sentenceType}`);
       }
     }
-    if (input.convictionDate > today) throw DomainError.badInput('input.convictionDate', 'must not be in the future');
+    if (input.convictionDate > today)
+      throw DomainError.badInput('input.convictionDate', 'must not be in the future');
     if (input.sentenceEndDate && input.sentenceEndDate < input.convictionDate) {
       throw DomainError.badInput('input.sentenceEndDate', 'must not be before the conviction date');
     }

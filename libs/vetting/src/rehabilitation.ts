@@ -43,7 +43,11 @@ export function requiredFields(type: SentenceType): ('custodyMonths' | 'sentence
 }
 
 const never = (rule: string): RehabilitationPeriod => ({ neverSpent: true, spentOn: null, rule });
-const spent = (spentOn: string, rule: string): RehabilitationPeriod => ({ neverSpent: false, spentOn, rule });
+const spent = (spentOn: string, rule: string): RehabilitationPeriod => ({
+  neverSpent: false,
+  spentOn,
+  rule,
+});
 
 /**
  * When a conviction becomes spent in England and Wales (ROA 1974 as amended by PCSCA 2022 s.193,
@@ -68,21 +72,45 @@ export function rehabilitationPeriod(sentence: Sentence): RehabilitationPeriod {
       return spent(end, `conditional caution, ${who}: spent when the conditions end`);
     case SentenceType.FINE:
       return youth
-        ? spent(addMonths(sentence.convictionDate, 6), 'fine, under 18 at conviction: 6 months from conviction')
+        ? spent(
+            addMonths(sentence.convictionDate, 6),
+            'fine, under 18 at conviction: 6 months from conviction',
+          )
         : spent(addMonths(sentence.convictionDate, 12), 'fine, adult: 1 year from conviction');
     case SentenceType.CUSTODY:
-      return custody(sentence.custodyMonths ?? 0, end, youth, who, sentence.seriousOffence ?? false);
+      return custody(
+        sentence.custodyMonths ?? 0,
+        end,
+        youth,
+        who,
+        sentence.seriousOffence ?? false,
+      );
   }
 }
 
-function custody(months: number, end: string, youth: boolean, who: string, serious: boolean): RehabilitationPeriod {
+function custody(
+  months: number,
+  end: string,
+  youth: boolean,
+  who: string,
+  serious: boolean,
+): RehabilitationPeriod {
   if (months > 48 && serious) {
-    return never('custody over 4 years for a serious sexual, violent or terrorism offence (Schedule 18, Sentencing Act 2020): never spent');
+    return never(
+      'custody over 4 years for a serious sexual, violent or terrorism offence (Schedule 18, Sentencing Act 2020): never spent',
+    );
   }
   const [band, adultMonths] =
-    months <= 12 ? ['custody of 1 year or less', 12] : months <= 48 ? ['custody over 1 year up to 4 years', 48] : ['custody over 4 years', 84];
+    months <= 12
+      ? ['custody of 1 year or less', 12]
+      : months <= 48
+        ? ['custody over 1 year up to 4 years', 48]
+        : ['custody over 4 years', 84];
   const periodMonths = youth ? adultMonths / 2 : adultMonths;
-  return spent(addMonths(end, periodMonths), `${band}, ${who}: ${describeMonths(periodMonths)} from the end of the sentence`);
+  return spent(
+    addMonths(end, periodMonths),
+    `${band}, ${who}: ${describeMonths(periodMonths)} from the end of the sentence`,
+  );
 }
 
 function describeMonths(months: number): string {

@@ -1,6 +1,7 @@
 import { AuthService, UserEntity } from '@app/auth';
 import { AuditService, DomainError, Role, VolunteerStatus } from '@app/core';
 import { GeoService } from '@app/geo';
+import { NotifyService } from '@app/notifications';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -23,6 +24,7 @@ export class MentorRegistrationService {
     private readonly geo: GeoService,
     private readonly volunteers: VolunteerRepository,
     private readonly audit: AuditService,
+    private readonly notify: NotifyService,
   ) {}
 
   async register(input: MentorApplication): Promise<Registration> {
@@ -66,6 +68,13 @@ export class MentorRegistrationService {
           organisationId: profile.organisationId,
           status: VolunteerStatus.APPLIED,
         },
+      });
+      // A welcome to the mentor and "new application" to the organisation's coordinators.
+      await this.notify.enqueue(manager, {
+        kind: 'mentor.registered',
+        recipients: [{ userId: user.id }, { coordinatorsOf: profile.organisationId }],
+        data: {},
+        dedupeKey: `mentor.registered:${profile.id}`,
       });
       return { user, profile };
     });

@@ -1,4 +1,5 @@
 import { AuditService, AuthUser, DomainError, ErrorCode, VolunteerStatus } from '@app/core';
+import { NotifyService } from '@app/notifications';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -22,6 +23,7 @@ export class VolunteerStatusService {
     private readonly volunteers: VolunteerRepository,
     private readonly eligibility: VolunteerEligibility,
     private readonly audit: AuditService,
+    private readonly notify: NotifyService,
   ) {}
 
   change(
@@ -54,6 +56,12 @@ export class VolunteerStatusService {
         entityType: 'volunteer',
         entityId: volunteer.id,
         details: { from, to, actorRole: actor.role },
+      });
+      // Tells the mentor the new status only, never the reason.
+      await this.notify.enqueue(manager, {
+        kind: 'volunteer.status_changed',
+        recipients: [{ userId: volunteer.userId }],
+        data: { status: to },
       });
       return Object.assign(volunteer, change);
     });

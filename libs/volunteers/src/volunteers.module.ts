@@ -1,6 +1,7 @@
 import { AuthModule, UserObject, UserRepository } from '@app/auth';
 import { LoaderRegistry, byKeys } from '@app/core';
 import { GeoModule } from '@app/geo';
+import { NotifyModule } from '@app/notifications';
 import { Module, OnModuleInit } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { MentorRegistrationService } from './mentor-registration.service';
@@ -11,7 +12,7 @@ import { VolunteersResolver } from './volunteers.resolver';
 import { VolunteersService } from './volunteers.service';
 
 @Module({
-  imports: [AuthModule, GeoModule],
+  imports: [AuthModule, GeoModule, NotifyModule],
   providers: [
     VolunteerRepository,
     VolunteerEligibility,

@@ -5,6 +5,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   Min,
@@ -69,9 +70,163 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(10)
   GRAPHQL_MAX_COMPLEXITY = 2000;
+
+  // Jobs (BullMQ) and the worker.
+
+  /** Jobs one worker process runs at once, per queue. */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WORKER_CONCURRENCY = 20;
+
+  /** First retry delay of a failed job; the n-th retry waits this times 2^(n-1). */
+  @IsInt()
+  @Min(1)
+  JOB_BACKOFF_DELAY_MS = 10000;
+
+  /** How long a worker holds a job without renewing its lock; a killed worker's jobs restart after it. */
+  @IsInt()
+  @Min(500)
+  JOB_LOCK_DURATION_MS = 30000;
+
+  /** How often workers look for jobs whose worker died (stalled jobs). */
+  @IsInt()
+  @Min(500)
+  JOB_STALLED_INTERVAL_MS = 30000;
+
+  /** On SIGTERM, how long the worker waits for jobs in flight before releasing them. */
+  @IsInt()
+  @Min(0)
+  WORKER_SHUTDOWN_GRACE_MS = 20000;
+
+  // Notifications: outbox relay and delivery channels.
+
+  /** The relay wakes on every committed outbox row (LISTEN/NOTIFY) and also polls this often. */
+  @IsInt()
+  @Min(50)
+  OUTBOX_RELAY_POLL_MS = 500;
+
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  OUTBOX_RELAY_BATCH_SIZE = 500;
+
+  /** A relayed notification still unfinished after this long, whose job Redis lost, is relayed again. */
+  @IsInt()
+  @Min(1000)
+  OUTBOX_REDRIVE_AFTER_MS = 600000;
+
+  /** Email through SMTP, e.g. smtps://user:pass@smtp.example.org:465; without it (and without Notify) no email is sent. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of every email, e.g. `Resettle Match <no-reply@example.org>`. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Resettle Match <no-reply@resettle-match.localhost>';
+
+  /** GOV.UK Notify API key: when set, email and SMS go through Notify instead of SMTP. */
+  @IsOptional()
+  @IsString()
+  @MinLength(20, { message: 'must be a GOV.UK Notify API key' })
+  NOTIFY_API_KEY?: string;
+
+  /** GOV.UK Notify API address; only to point at a proxy or a stub. */
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'must be an http(s):// URL' })
+  NOTIFY_BASE_URL?: string;
+
+  /** Notify email template with ((subject)) and ((body)) placeholders. */
+  @ValidateIf((env: EnvironmentVariables) => env.NOTIFY_API_KEY !== undefined)
+  @IsUUID('all', { message: 'must be a Notify template id (required with NOTIFY_API_KEY)' })
+  NOTIFY_TEMPLATE_EMAIL?: string;
+
+  /** Notify text message template with a ((body)) placeholder. */
+  @ValidateIf((env: EnvironmentVariables) => env.NOTIFY_API_KEY !== undefined)
+  @IsUUID('all', { message: 'must be a Notify template id (required with NOTIFY_API_KEY)' })
+  NOTIFY_TEMPLATE_SMS?: string;
+
+  /** Where people sign in; quoted in emails and texts. */
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'must be an http(s):// URL' })
+  APP_URL?: string;
+
+  // Vetting.
+
+  /** Days after a decision before risk-assessment and disclosure notes are purged (DBS Code of Practice: 6 months). */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  RETENTION_DISCLOSURE_DAYS = 183;
+
+  /** When the daily vetting jobs run (re-check reminders and expiry, the notes purge): a cron pattern, UK time. */
+  @Matches(/^(\S+\s+){4}\S+$/, { message: 'must be a 5-field cron pattern such as 0 6 * * *' })
+  VETTING_JOBS_CRON = '0 6 * * *';
+
+  // The public services map.
+
+  /** Map tiles for GET /map, a Leaflet URL template; markers and the list work without tiles. */
+  @Matches(/^(https?:\/\/|\/).+\{z\}.+/, { message: 'must be a tile URL template with {z}, {x} and {y}' })
+  MAP_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+  /** Attribution shown on the map for the tiles. */
+  @IsString()
+  MAP_TILE_ATTRIBUTION = '&copy; OpenStreetMap contributors';
+
+  /** Scheme changes within this window produce one map rebuild, this long after the first. */
+  @IsInt()
+  @Min(100)
+  MAP_REFRESH_DEBOUNCE_MS = 30000;
+
+  /** The safety-net rebuild interval. */
+  @IsInt()
+  @Min(1000)
+  MAP_REFRESH_EVERY_MS = 900000;
+
+  /** How often the worker looks for new scheme_events rows. */
+  @IsInt()
+  @Min(50)
+  MAP_EVENTS_POLL_MS = 1000;
+
+  /** Public map searches per client address per minute. */
+  @IsInt()
+  @Min(1)
+  MAP_SEARCH_RATE_LIMIT_PER_MINUTE = 60;
 }
 
-const NUMERIC = new Set(['PORT', 'LOGIN_FAILURES_PER_MINUTE', 'GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_COMPLEXITY']);
+const NUMERIC = new Set([
+  'PORT',
+  'LOGIN_FAILURES_PER_MINUTE',
+  'GRAPHQL_MAX_DEPTH',
+  'GRAPHQL_MAX_COMPLEXITY',
+  'WORKER_CONCURRENCY',
+  'JOB_BACKOFF_DELAY_MS',
+  'JOB_LOCK_DURATION_MS',
+  'JOB_STALLED_INTERVAL_MS',
+  'WORKER_SHUTDOWN_GRACE_MS',
+  'OUTBOX_RELAY_POLL_MS',
+  'OUTBOX_RELAY_BATCH_SIZE',
+  'OUTBOX_REDRIVE_AFTER_MS',
+  'RETENTION_DISCLOSURE_DAYS',
+  'MAP_REFRESH_DEBOUNCE_MS',
+  'MAP_REFRESH_EVERY_MS',
+  'MAP_EVENTS_POLL_MS',
+  'MAP_SEARCH_RATE_LIMIT_PER_MINUTE',
+]);
+
+/** Variables without a default: validated only when given. */
+const OPTIONAL = [
+  'JWT_SECRET',
+  'BOOTSTRAP_ADMIN_EMAIL',
+  'BOOTSTRAP_ADMIN_PASSWORD',
+  'SMTP_URL',
+  'NOTIFY_API_KEY',
+  'NOTIFY_BASE_URL',
+  'NOTIFY_TEMPLATE_EMAIL',
+  'NOTIFY_TEMPLATE_SMS',
+  'APP_URL',
+];
 
 /**
  * Validates process.env at start-up. The first problem stops the process with one line naming the
@@ -80,7 +235,7 @@ const NUMERIC = new Set(['PORT', 'LOGIN_FAILURES_PER_MINUTE', 'GRAPHQL_MAX_DEPTH
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const known = Object.keys(new EnvironmentVariables());
   const picked: Record<string, unknown> = {};
-  for (const key of [...known, 'JWT_SECRET', 'BOOTSTRAP_ADMIN_EMAIL', 'BOOTSTRAP_ADMIN_PASSWORD']) {
+  for (const key of [...known, ...OPTIONAL]) {
     const value = raw[key];
     if (value === undefined || value === '') continue;
     picked[key] = NUMERIC.has(key) && /^-?\d+$/.test(String(value)) ? Number(value) : value;

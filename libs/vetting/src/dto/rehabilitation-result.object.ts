@@ -6,13 +6,19 @@ export class RehabilitationResultObject {
   @Field()
   neverSpent: boolean;
 
-  @Field(() => CalendarDate, { nullable: true, description: 'The day the conviction becomes spent; null when never spent.' })
+  @Field(() => CalendarDate, {
+    nullable: true,
+    description: 'The day the conviction becomes spent; null when never spent.',
+  })
   spentOn: string | null;
 
   @Field()
   spentToday: boolean;
 
-  @Field({ description: "The rule applied, in words, e.g. 'custody over 1 year up to 4 years, adult: 4 years from the end of the sentence'." })
+  @Field({
+    description:
+      "The rule applied, in words, e.g. 'custody over 1 year up to 4 years, adult: 4 years from the end of the sentence'.",
+  })
   rule: string;
 
   @Field({ description: 'Always shown with the result: this is guidance, not legal advice.' })

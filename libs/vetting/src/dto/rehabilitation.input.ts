@@ -6,7 +6,9 @@ import { SentenceType } from '../rehabilitation';
 registerEnumType(SentenceType, {
   name: 'SentenceType',
   valuesMap: {
-    INDETERMINATE: { description: 'Life, imprisonment for public protection and other indeterminate sentences.' },
+    INDETERMINATE: {
+      description: 'Life, imprisonment for public protection and other indeterminate sentences.',
+    },
   },
 });
 
@@ -16,7 +18,10 @@ export class RehabilitationInput {
   @IsEnum(SentenceType)
   sentenceType: SentenceType;
 
-  @Field(() => Int, { nullable: true, description: 'For CUSTODY: the length of the custodial sentence imposed, in months.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'For CUSTODY: the length of the custodial sentence imposed, in months.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -29,7 +34,8 @@ export class RehabilitationInput {
 
   @Field(() => CalendarDate, {
     nullable: true,
-    description: 'When the sentence, order or discharge ends; for custody the end of the licence period.',
+    description:
+      'When the sentence, order or discharge ends; for custody the end of the licence period.',
   })
   @IsOptional()
   @IsString()
@@ -42,7 +48,12 @@ export class RehabilitationInput {
   @Max(120)
   ageAtConviction: number;
 
-  @Field({ nullable: true, defaultValue: false, description: 'A serious sexual, violent or terrorism offence (Schedule 18, Sentencing Act 2020).' })
+  @Field({
+    nullable: true,
+    defaultValue: false,
+    description:
+      'A serious sexual, violent or terrorism offence (Schedule 18, Sentencing Act 2020).',
+  })
   @IsOptional()
   @IsBoolean()
   seriousOffence?: boolean;

@@ -1,0 +1,425 @@
+import 'reflect-metadata';
+import { dataSourceOptions } from '@app/core/database/data-source';
+import {
+  EVENTS_STREAM_MAX_LENGTH,
+  FAILED_JOBS_KEPT,
+  defaultJobOptions,
+} from '@app/core/queue/job-options';
+import { Queue, Worker } from 'bullmq';
+import Redis from 'ioredis';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { AddressInfo, createServer } from 'node:net';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+
+/*
+ * Notifications through our worker (in-app channel only, relay included: commit -> outbox -> relay
+ * -> BullMQ -> delivery job -> notifications row) against a bare BullMQ worker that does nothing,
+ * with the same concurrency and job options (attempts, backoff, removeOnComplete, removeOnFail),
+ * on the same machine, PostgreSQL and a private redis-server (so used_memory is ours alone).
+ * The workers run on core 0, this driver on core 1. `npm run bench:notifications`.
+ */
+
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const ROUNDS = 3;
+const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 33_334);
+const WARM_UP = 1000;
+const RECIPIENTS = 1000;
+const BARE_QUEUE = 'bare';
+const root = join(__dirname, '..');
+
+function pin(cpu: number, command: string, args: string[]): [string, string[]] {
+  return hasTaskset() ? ['taskset', ['-c', String(cpu), command, ...args]] : [command, args];
+}
+
+let tasksetChecked: boolean | undefined;
+function hasTaskset(): boolean {
+  if (tasksetChecked === undefined) {
+    try {
+      execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' });
+      tasksetChecked = true;
+    } catch {
+      tasksetChecked = false;
+    }
+  }
+  return tasksetChecked;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** MEMORY USAGE of every key under a prefix, to show where a difference in used_memory lies. */
+async function keyMemory(redis: Redis, prefix: string): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    for (const key of keys) sizes.set(key, Number(await redis.memory('USAGE', key)));
+    cursor = next;
+  } while (cursor !== '0');
+  return sizes;
+}
+
+function keyMemoryChanges(before: Map<string, number>, after: Map<string, number>): string {
+  const keys = new Set([...before.keys(), ...after.keys()]);
+  const changes = [...keys]
+    .map((key) => ({ key, delta: (after.get(key) ?? 0) - (before.get(key) ?? 0) }))
+    .filter((change) => change.delta !== 0)
+    .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
+    .slice(0, 6);
+  const total = (sizes: Map<string, number>) => [...sizes.values()].reduce((sum, n) => sum + n, 0);
+  const listed = changes.map(
+    (c) => `${c.key.replace(/^[^:]+:/, '')} ${c.delta > 0 ? '+' : ''}${c.delta}`,
+  );
+  return `keys ${before.size} -> ${after.size}, bytes in keys ${total(before)} -> ${total(after)}; largest changes: ${listed.join(', ') || 'none'}`;
+}
+
+async function usedMemory(redis: Redis): Promise<number> {
+  const info = await redis.info('memory');
+  return Number(/used_memory:(\d+)/.exec(info)?.[1]);
+}
+
+/** The bare baseline: a BullMQ worker that does nothing, run as `bench/notifications.ts --bare`. */
+async function bareWorker(): Promise<void> {
+  const connection = {
+    host: '127.0.0.1',
+    port: Number(process.env.BENCH_REDIS_PORT),
+    maxRetriesPerRequest: null,
+  };
+  const worker = new Worker(BARE_QUEUE, async () => undefined, {
+    connection,
+    prefix: process.env.REDIS_PREFIX,
+    concurrency: CONCURRENCY,
+  });
+  await worker.waitUntilReady();
+  process.stdout.write('ready\n');
+  process.on('SIGTERM', () => void worker.close().then(() => process.exit(0)));
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--bare')) return bareWorker();
+  if (hasTaskset()) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
+
+  const server = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
+  const dbName = 'resettle_bench_notifications';
+  const prefix = 'bench_notifications';
+  const admin = new Client({ connectionString: `${server}/postgres` });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  const databaseUrl = `${server}/${dbName}`;
+  const redisPort = await freePort();
+  const redisServer = spawn(
+    'redis-server',
+    ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const children: ChildProcess[] = [redisServer];
+  let dataSource: DataSource | undefined;
+  let redis: Redis | undefined;
+  try {
+    await sleep(300);
+    redis = new Redis({ port: redisPort, host: '127.0.0.1', maxRetriesPerRequest: null });
+    dataSource = await new DataSource({
+      ...dataSourceOptions(databaseUrl),
+      entities: [],
+    }).initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+    const users: { id: string }[] = await dataSource.query(
+      `INSERT INTO users (email, password_hash, role)
+       SELECT 'bench-' || i || '@example.org', 'not-a-hash', 'MENTOR' FROM generate_series(1, $1) AS i RETURNING id`,
+      [RECIPIENTS],
+    );
+    const userIds = users.map((user) => user.id);
+
+    // Ours: the worker app as deployed, in-app only (no SMTP_URL, no NOTIFY_API_KEY).
+    const [command, args] = pin(0, process.execPath, [
+      ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '-r',
+      '@swc-node/register',
+      '-r',
+      'tsconfig-paths/register',
+      join(root, 'apps/worker/src/main.ts'),
+    ]);
+    const ours = spawn(command, args, {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'bench-only-secret-bench-only-secret-0123',
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+        REDIS_PREFIX: prefix,
+        WORKER_CONCURRENCY: String(CONCURRENCY),
+        LOG_LEVEL: 'warn',
+        SMTP_URL: '',
+        NOTIFY_API_KEY: '',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.push(ours);
+
+    /** Writes `count` outbox rows in one transaction, as `notify.enqueue` does; returns when committed. */
+    let batch = 0;
+    async function promise(count: number): Promise<string> {
+      batch += 1;
+      const tag = `b${batch}`;
+      await dataSource!.query(
+        `WITH rows AS (
+           INSERT INTO notification_outbox (kind, recipients, data, dedupe_key)
+           SELECT 'mentor.registered',
+                  jsonb_build_array(jsonb_build_object('userId', ($2::uuid[])[1 + (i % array_length($2::uuid[], 1))], 'audience', 'direct')),
+                  '{}'::jsonb, $3 || ':' || i
+           FROM generate_series(1, $1) AS i
+           RETURNING id
+         )
+         SELECT count(*), pg_notify('notification_outbox', '') FROM rows`,
+        [count, userIds, tag],
+      );
+      return tag;
+    }
+    /** Waits until nothing is left to relay or to deliver (both checks use a partial index). */
+    async function drain(): Promise<void> {
+      const deadline = Date.now() + 300_000;
+      for (;;) {
+        if (Date.now() > deadline) throw new Error('our worker made no progress for 5 minutes');
+        const [row]: { busy: boolean }[] = await dataSource!.query(
+          `SELECT EXISTS (SELECT 1 FROM notification_outbox WHERE relayed_at IS NULL)
+               OR EXISTS (SELECT 1 FROM notification_outbox WHERE relayed_at IS NOT NULL AND completed_at IS NULL) AS busy`,
+        );
+        if (!row.busy) return;
+        await sleep(50);
+      }
+    }
+
+    process.stdout.write('warming up our worker...\n');
+    await promise(WARM_UP);
+    await drain();
+    await sleep(500);
+    const memoryBefore = await usedMemory(redis);
+    const keysBefore = await keyMemory(redis, prefix);
+
+    const ourRates: number[] = [];
+    const relayRates: number[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const started = performance.now();
+      const tag = await promise(PER_ROUND);
+      await drain();
+      ourRates.push(PER_ROUND / ((performance.now() - started) / 1000));
+      const [relay]: { seconds: number }[] = await dataSource.query(
+        `SELECT extract(epoch FROM max(relayed_at) - min(created_at)) AS seconds
+         FROM notification_outbox WHERE dedupe_key LIKE $1`,
+        [`${tag}:%`],
+      );
+      relayRates.push(PER_ROUND / Number(relay.seconds));
+      process.stdout.write(`  ours round ${round + 1}: ${ourRates.at(-1)!.toFixed(0)}/s\n`);
+    }
+    await sleep(1000);
+    const memoryAfter = await usedMemory(redis);
+    const keysAfter = await keyMemory(redis, prefix);
+    const clients = /connected_clients:(\d+)/.exec(await redis.info('clients'))?.[1];
+    const ourTotal = WARM_UP + ROUNDS * PER_ROUND;
+
+    // Latency, one notification at a time (commit -> queued -> in-app), from the rows' timestamps.
+    const latencyTags: string[] = [];
+    for (let i = 0; i < 300; i += 1) {
+      latencyTags.push(await promise(1));
+      await drain();
+    }
+    const latencies: { relay_ms: number; total_ms: number }[] = await dataSource.query(
+      `SELECT extract(epoch FROM o.relayed_at - o.created_at) * 1000 AS relay_ms,
+              extract(epoch FROM n.created_at - o.created_at) * 1000 AS total_ms
+       FROM notification_outbox o JOIN notifications n ON n.outbox_id = o.id
+       WHERE o.dedupe_key = ANY($1::text[])`,
+      [latencyTags.map((tag) => `${tag}:1`)],
+    );
+    const relayMs = latencies.map((l) => Number(l.relay_ms)).sort((a, b) => a - b);
+    const totalMs = latencies.map((l) => Number(l.total_ms)).sort((a, b) => a - b);
+
+    const plans = await explainHotQueries(dataSource, userIds);
+    ours.kill('SIGTERM');
+    await once(ours, 'exit');
+
+    // Baseline: a bare BullMQ worker, same concurrency and the same job options.
+    const [bareCommand, bareArgs] = pin(0, process.execPath, [
+      '-r',
+      '@swc-node/register',
+      '-r',
+      'tsconfig-paths/register',
+      join(root, 'bench/notifications.ts'),
+      '--bare',
+    ]);
+    const bare = spawn(bareCommand, bareArgs, {
+      cwd: root,
+      env: {
+        ...process.env,
+        BENCH_REDIS_PORT: String(redisPort),
+        REDIS_PREFIX: prefix,
+        BENCH_CONCURRENCY: String(CONCURRENCY),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.push(bare);
+    await new Promise<void>((resolve) =>
+      bare.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve()),
+    );
+    const queue = new Queue(BARE_QUEUE, {
+      connection: { host: '127.0.0.1', port: redisPort, maxRetriesPerRequest: null },
+      prefix,
+      defaultJobOptions: defaultJobOptions({ backoffDelayMs: 10_000 }),
+      streams: { events: { maxLen: EVENTS_STREAM_MAX_LENGTH } },
+    });
+    async function bareRound(count: number): Promise<number> {
+      const started = performance.now();
+      for (let i = 0; i < count; i += 500) {
+        const size = Math.min(500, count - i);
+        await queue.addBulk(
+          Array.from({ length: size }, (_, j) => ({
+            name: 'notification.deliver',
+            data: { v: 1, outboxId: `x${i + j}` },
+          })),
+        );
+      }
+      const deadline = Date.now() + 300_000;
+      for (;;) {
+        if (Date.now() > deadline)
+          throw new Error('the bare worker made no progress for 5 minutes');
+        const counts = await queue.getJobCounts('wait', 'active', 'delayed', 'prioritized');
+        if (Object.values(counts).every((n) => n === 0)) break;
+        await sleep(50);
+      }
+      return count / ((performance.now() - started) / 1000);
+    }
+    await bareRound(WARM_UP);
+    const bareMemoryBefore = await usedMemory(redis);
+    const bareRates: number[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      bareRates.push(await bareRound(PER_ROUND));
+      process.stdout.write(`  bare round ${round + 1}: ${bareRates.at(-1)!.toFixed(0)}/s\n`);
+    }
+    await sleep(1000);
+    const bareMemoryAfter = await usedMemory(redis);
+    await queue.close();
+    bare.kill('SIGTERM');
+    await once(bare, 'exit');
+
+    const ourMedian = median(ourRates);
+    const bareMedian = median(bareRates);
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+    const growth = (after: number, before: number) =>
+      `${(((after - before) / before) * 100).toFixed(1)}%`;
+    console.log(`\n${plans}`);
+    console.log(
+      `load average at the end: ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')} (1, 5, 15 min)`,
+    );
+    console.log(
+      `machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; concurrency ${CONCURRENCY}; ${ROUNDS} rounds of ${PER_ROUND}; removeOnComplete true, removeOnFail ${JSON.stringify(FAILED_JOBS_KEPT)}`,
+    );
+    console.log('');
+    console.log('| measure | ours (in-app) | bare BullMQ |');
+    console.log('|---|---|---|');
+    console.log(
+      `| per round (/s) | ${ourRates.map((r) => r.toFixed(0)).join(', ')} | ${bareRates.map((r) => r.toFixed(0)).join(', ')} |`,
+    );
+    console.log(`| median (/s) | ${ourMedian.toFixed(0)} | ${bareMedian.toFixed(0)} |`);
+    console.log(
+      `| of which relaying to the queue (/s) | ${relayRates.map((r) => r.toFixed(0)).join(', ')} | |`,
+    );
+    console.log(
+      `| Redis used_memory before -> after | ${kb(memoryBefore)} -> ${kb(memoryAfter)} (${growth(memoryAfter, memoryBefore)}) after ${ourTotal} | ${kb(bareMemoryBefore)} -> ${kb(bareMemoryAfter)} (${growth(bareMemoryAfter, bareMemoryBefore)}) |`,
+    );
+    console.log(
+      `| commit -> queued, one at a time (ms) | p50 ${percentile(relayMs, 50).toFixed(1)}, p95 ${percentile(relayMs, 95).toFixed(1)} | |`,
+    );
+    console.log(
+      `| commit -> in-app row, one at a time (ms) | p50 ${percentile(totalMs, 50).toFixed(1)}, p95 ${percentile(totalMs, 95).toFixed(1)} | |`,
+    );
+    console.log('');
+    console.log(
+      `ratio ours/bare (median): ${(ourMedian / bareMedian).toFixed(2)} (target >= 0.6); ours ${ourMedian.toFixed(0)} notifications/s (target >= 1000)`,
+    );
+    console.log(
+      `  where: ${keyMemoryChanges(keysBefore, keysAfter)}; ${clients} clients connected`,
+    );
+    console.log(
+      `Redis used_memory after ${ourTotal} notifications: ${growth(memoryAfter, memoryBefore)} of before (target within 10%)`,
+    );
+  } finally {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    redis?.disconnect();
+    await dataSource?.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the worker's and the API's hot queries, on the benchmark's data. */
+async function explainHotQueries(dataSource: DataSource, userIds: string[]): Promise<string> {
+  const ids: { id: string }[] = await dataSource.query(
+    'SELECT id FROM notification_outbox ORDER BY created_at DESC LIMIT 50',
+  );
+  const outboxIds = ids.map((row) => row.id);
+  const queries: [string, string, unknown[]][] = [
+    [
+      'delivery job: load a batch of outbox rows with their deliveries',
+      `SELECT o.id, o.kind, o.data, o.recipients,
+              COALESCE((SELECT json_agg(json_build_array(d.user_id, d.channel, d.status))
+                        FROM notification_deliveries d WHERE d.outbox_id = o.id), '[]') AS deliveries
+       FROM notification_outbox o WHERE o.id = ANY($1::uuid[])`,
+      [outboxIds],
+    ],
+    [
+      'delivery job: recipients and preferences',
+      `SELECT u.id, u.email, COALESCE(p.email_enabled, true), COALESCE(p.sms_enabled, false), p.phone_number
+       FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id WHERE u.id = ANY($1::uuid[])`,
+      [userIds.slice(0, 50)],
+    ],
+    [
+      'relay: claim unrelayed rows',
+      `SELECT id, round FROM notification_outbox WHERE relayed_at IS NULL ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
+      [],
+    ],
+    [
+      'API: myNotifications (unread)',
+      `SELECT id, kind, subject, body, created_at, read_at FROM notifications
+       WHERE user_id = $1 AND read_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 50`,
+      [userIds[0]],
+    ],
+  ];
+  const out: string[] = [];
+  for (const [title, sql, params] of queries) {
+    const rows: { 'QUERY PLAN': string }[] = await dataSource.transaction((manager) =>
+      manager.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params),
+    );
+    out.push(`-- ${title}\n${rows.map((row) => row['QUERY PLAN']).join('\n')}`);
+  }
+  return out.join('\n\n');
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});

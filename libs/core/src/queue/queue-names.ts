@@ -1,0 +1,24 @@
+/** Every BullMQ queue of the platform. Keys live under `${REDIS_PREFIX}:${queue}:*`. */
+export enum QueueName {
+  Notifications = 'notifications',
+  Vetting = 'vetting',
+}
+
+/**
+ * Every job the worker runs. A job name is `<domain>.<verb>`; each has exactly one handler (the
+ * worker refuses to start otherwise) and one queue.
+ */
+export enum JobName {
+  DeliverNotification = 'notification.deliver',
+  /** Daily: marks checks past their re-check date EXPIRED and reminds coordinators 60/30/7 days before. */
+  SweepVettingExpiry = 'vetting.sweep-expiry',
+  /** Daily: purges disclosure and risk-assessment notes RETENTION_DISCLOSURE_DAYS after the decision. */
+  PurgeVettingNotes = 'vetting.purge-notes',
+}
+
+/** Which queue carries each job. */
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.DeliverNotification]: QueueName.Notifications,
+  [JobName.SweepVettingExpiry]: QueueName.Vetting,
+  [JobName.PurgeVettingNotes]: QueueName.Vetting,
+};

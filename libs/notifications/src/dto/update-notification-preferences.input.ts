@@ -1,0 +1,26 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+
+/** Only the fields given change. */
+@InputType()
+export class UpdateNotificationPreferencesInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  emailEnabled?: boolean;
+
+  @Field({ nullable: true, description: 'Needs a phone number (given here or before).' })
+  @IsOptional()
+  @IsBoolean()
+  smsEnabled?: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A UK mobile number in any usual format ("07700 900123", "+44 7700 900123"); null removes it and turns text messages off.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  phoneNumber?: string | null;
+}

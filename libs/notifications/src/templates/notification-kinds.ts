@@ -1,0 +1,62 @@
+import { mentorRegistered } from './mentor-registered.template';
+import {
+  Audience,
+  NotificationTemplate,
+  RenderedNotification,
+  TemplateContext,
+} from './notification-template';
+import { matchAccepted } from './match-accepted.template';
+import { matchDeclined } from './match-declined.template';
+import { matchProposed } from './match-proposed.template';
+import { referralAccepted } from './referral-accepted.template';
+import { referralDeclined } from './referral-declined.template';
+import { referralMatched } from './referral-matched.template';
+import { referralReceived } from './referral-received.template';
+import { vettingBarred } from './vetting-barred.template';
+import { vettingExpiring } from './vetting-expiring.template';
+import { volunteerStatusChanged } from './volunteer-status-changed.template';
+
+/**
+ * The registry of notification kinds. Adding a kind is one template file and one line here; its
+ * data type then checks every `notify.enqueue` call for that kind. Outbox rows written by an older
+ * release keep their data: change a kind's data only in ways its template still reads.
+ */
+export const NOTIFICATION_KINDS = {
+  'mentor.registered': mentorRegistered,
+  'volunteer.status_changed': volunteerStatusChanged,
+  'vetting.barred': vettingBarred,
+  'vetting.expiring': vettingExpiring,
+  'referral.received': referralReceived,
+  'referral.accepted': referralAccepted,
+  'referral.declined': referralDeclined,
+  'referral.matched': referralMatched,
+  'match.proposed': matchProposed,
+  'match.accepted': matchAccepted,
+  'match.declined': matchDeclined,
+} satisfies Record<string, NotificationTemplate<never>>;
+
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+
+/** The data a kind's template takes. */
+export type NotificationData<K extends NotificationKind> =
+  (typeof NOTIFICATION_KINDS)[K] extends NotificationTemplate<infer D> ? D : never;
+
+export function isNotificationKind(kind: string): kind is NotificationKind {
+  return Object.prototype.hasOwnProperty.call(NOTIFICATION_KINDS, kind);
+}
+
+/** Renders a stored outbox row for one audience (throws for a kind this release does not know). */
+export function renderNotification(
+  kind: string,
+  data: unknown,
+  audience: Audience,
+  context: TemplateContext,
+): Required<RenderedNotification> {
+  if (!isNotificationKind(kind)) throw new Error(`unknown notification kind ${kind}`);
+  const template = NOTIFICATION_KINDS[kind] as NotificationTemplate<unknown>;
+  const rendered = template.render(data, audience, context);
+  const pointer = context.appUrl
+    ? ` Sign in at ${context.appUrl}`
+    : ' Sign in to Resettle Match to read it.';
+  return { ...rendered, sms: rendered.sms ?? `${rendered.subject}.${pointer}` };
+}

@@ -1,0 +1,40 @@
+/**
+ * In which capacity a recipient gets a notification: `direct` is the person the event is about
+ * (the mentor), `coordinator` a coordinator of that person's organisation.
+ */
+export type Audience = 'direct' | 'coordinator';
+
+/** What every channel is built from: plain language, nothing sensitive. */
+export interface RenderedNotification {
+  subject: string;
+  body: string;
+  /** For text messages; the subject and a pointer to the app when absent. */
+  sms?: string;
+}
+
+export interface TemplateContext {
+  /** Where people sign in (APP_URL), or null when not configured. */
+  appUrl: string | null;
+}
+
+/**
+ * The wording of one kind of notification. Templates see only their own `data`, which must never
+ * hold anything sensitive: no offences, prison numbers, vetting notes, reasons or postcodes. Email
+ * and text messages say that something happened and point to the app; details stay behind sign-in.
+ */
+export interface NotificationTemplate<D> {
+  /** Audiences this kind may be sent to; enqueue refuses any other. */
+  audiences: readonly Audience[];
+  render(data: D, audience: Audience, context: TemplateContext): RenderedNotification;
+}
+
+/** Declares a template with its data type, e.g. `defineTemplate<{ status: VolunteerStatus }>({...})`. */
+export function defineTemplate<D>(template: NotificationTemplate<D>): NotificationTemplate<D> {
+  return template;
+}
+
+/** "Sign in to Resettle Match at https://… to …" */
+export function signInTo(action: string, context: TemplateContext): string {
+  const where = context.appUrl ? `Resettle Match at ${context.appUrl}` : 'Resettle Match';
+  return `Sign in to ${where} to ${action}.`;
+}

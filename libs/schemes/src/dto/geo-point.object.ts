@@ -1,0 +1,10 @@
+import { Field, Float, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('GeoPoint')
+export class GeoPointObject {
+  @Field(() => Float)
+  latitude: number;
+
+  @Field(() => Float)
+  longitude: number;
+}
