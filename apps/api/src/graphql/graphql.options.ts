@@ -1,5 +1,6 @@
 import { formatGraphQLError, LoaderRegistry, RequestContext } from '@app/core';
 import { TokenService } from '@app/auth';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -20,7 +21,8 @@ export function graphqlOptions(config: ConfigService, tokens: TokenService, load
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     buildSchemaOptions: { dateScalarMode: 'isoDate' },
-    plugins: [queryLimitsPlugin(config.getOrThrow('GRAPHQL_MAX_DEPTH'), config.getOrThrow('GRAPHQL_MAX_COMPLEXITY'))],
+    // Cache hints are not used (responses are per user), and the plugin hooks every field.
+    plugins: [ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(config.getOrThrow('GRAPHQL_MAX_DEPTH'), config.getOrThrow('GRAPHQL_MAX_COMPLEXITY'))],
     context: (request: RequestContext['req']): Omit<RequestContext, 'req'> & { req: RequestContext['req'] } => ({
       req: request,
       user: tokens.verifyHeader(request.headers.authorization),

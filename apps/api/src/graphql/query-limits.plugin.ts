@@ -1,5 +1,5 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, GraphQLSchema } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { validate } from 'graphql';
@@ -9,12 +9,18 @@ import { validate } from 'graphql';
  * field, multiplied by `first` on lists), before anything runs, with a BAD_USER_INPUT error.
  */
 export function queryLimitsPlugin(maxDepth: number, maxComplexity: number): ApolloServerPlugin {
+  // Apollo reuses the parsed document of a repeated query, so its depth is checked once.
+  const depthChecked = new WeakMap<DocumentNode, boolean>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const depthErrors = validate(schema as GraphQLSchema, document, [depthLimit(maxDepth)]);
-          if (depthErrors.length > 0) {
+          let tooDeep = depthChecked.get(document);
+          if (tooDeep === undefined) {
+            tooDeep = validate(schema as GraphQLSchema, document, [depthLimit(maxDepth)]).length > 0;
+            depthChecked.set(document, tooDeep);
+          }
+          if (tooDeep) {
             throw new GraphQLError(`Query is nested too deeply (limit ${maxDepth})`, {
               extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
             });
