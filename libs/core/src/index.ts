@@ -33,3 +33,5 @@ export * from './logging/logging.module';
 /** The controllable clock and calendar-date arithmetic. */
 export * from './clock/clock';
 export * from './clock/calendar';
+/** ISO 639-1 language codes and their names. */
+export * from './languages/languages';

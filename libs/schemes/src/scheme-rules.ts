@@ -7,7 +7,7 @@ import {
   Pathway,
   RiskLevel,
 } from '@app/core';
-import { normaliseLanguage } from './languages';
+import { normaliseLanguage } from '@app/core';
 
 /** A scheme as it will be once created or updated, before its codes are checked against the geo tables. */
 export interface SchemeDraft {

@@ -13,5 +13,3 @@ export * from './status-transitions';
 export * from './volunteer-eligibility';
 /** The GraphQL type of a profile, for other libraries' fields that return one. */
 export * from './dto/volunteer-profile.object';
-/** ISO 639-1 language codes and names. */
-export * from './iso-639-1';

@@ -1,7 +1,7 @@
 import { checkPasswordStrength, normaliseEmail } from '@app/auth';
 import { DeliveryMode, DomainError, ErrorCode, FieldProblem, Gender, Pathway } from '@app/core';
 import { toOutcode } from '@app/geo';
-import { isLanguageCode } from './iso-639-1';
+import { isLanguageCode } from '@app/core';
 
 export const DEFAULT_TRAVEL_RADIUS_KM = 15;
 export const TRAVEL_RADIUS_KM = { min: 1, max: 200 };

@@ -1,5 +1,5 @@
 import { DeliveryMode, Gender, OrganisationSpecialism, Pathway, RiskLevel } from '@app/core';
-import { ENGLISH, languageName } from '../languages';
+import { ENGLISH, languageName } from '@app/core';
 import { isRemoteOnly } from '../scheme-rules';
 
 /** What ranking needs to know of a scheme that passed the hard filters and covers the place. */

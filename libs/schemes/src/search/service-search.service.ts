@@ -4,7 +4,7 @@ import { OrganisationObject } from '@app/organisations';
 import { Injectable } from '@nestjs/common';
 import { SchemeObject } from '../dto/scheme.object';
 import { ServiceSearchInput } from '../dto/service-search.input';
-import { ENGLISH, normaliseLanguage } from '../languages';
+import { ENGLISH, normaliseLanguage } from '@app/core';
 import { PlaceDirectory } from '../places';
 import { SchemeRepository } from '../scheme.repository';
 import { RankCandidate, RankQuery, rankServices } from './rank-services';

@@ -1,6 +1,6 @@
 /**
- * ISO 639-1 two-letter language codes and their English names (the 183 codes in force; the
- * withdrawn `bh` and `sh` are left out). Mentors' and referrals' languages are stored as these codes.
+ * ISO 639-1 language codes with their English names: what mentors, schemes, referrals and searches
+ * may name (stored as these codes), and how a reason reads it aloud ("offers support in Polish").
  */
 export const ISO_639_1: Readonly<Record<string, string>> = {
   aa: 'Afar',
@@ -30,12 +30,12 @@ export const ISO_639_1: Readonly<Record<string, string>> = {
   co: 'Corsican',
   cr: 'Cree',
   cs: 'Czech',
-  cu: 'Church Slavonic',
+  cu: 'Church Slavic',
   cv: 'Chuvash',
   cy: 'Welsh',
   da: 'Danish',
   de: 'German',
-  dv: 'Dhivehi',
+  dv: 'Divehi',
   dz: 'Dzongkha',
   ee: 'Ewe',
   el: 'Greek',
@@ -187,6 +187,19 @@ export const ISO_639_1: Readonly<Record<string, string>> = {
   zh: 'Chinese',
   zu: 'Zulu',
 };
+
+/** English needs no matching: every scheme works in it. */
+export const ENGLISH = 'en';
+
+/** Lower-cases and checks an ISO 639-1 code; null when it is not one. */
+export function normaliseLanguage(value: string): string | null {
+  const code = value.trim().toLowerCase();
+  return Object.prototype.hasOwnProperty.call(ISO_639_1, code) ? code : null;
+}
+
+export function languageName(code: string): string {
+  return ISO_639_1[code] ?? code;
+}
 
 /** True for a lower-case ISO 639-1 code. */
 export function isLanguageCode(code: string): boolean {
