@@ -11,6 +11,7 @@ import {
   RolesGuard,
 } from '@app/core';
 import { GeoModule } from '@app/geo';
+import { MatchingModule } from '@app/matching';
 import { NotificationsModule } from '@app/notifications';
 import { OrganisationsModule } from '@app/organisations';
 import { SchemesModule } from '@app/schemes';
@@ -41,6 +42,7 @@ import { HealthModule } from './health/health.module';
     NotificationsModule,
     SchemesModule,
     VettingModule,
+    MatchingModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AuthModule],

@@ -6,7 +6,7 @@ export const MAX_PAGE_SIZE = 100;
 
 @ObjectType()
 export class PageInfo {
-  @Field()
+  @Field(() => Boolean)
   hasNextPage: boolean;
 
   @Field(() => String, { nullable: true })
@@ -62,7 +62,7 @@ export function Connection<T>(node: Type<T>, name: string) {
     @Field(() => node)
     node: T;
 
-    @Field()
+    @Field(() => String)
     cursor: string;
   }
 

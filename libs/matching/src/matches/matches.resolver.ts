@@ -1,0 +1,135 @@
+import {
+  AuthUser,
+  CurrentUser,
+  DomainError,
+  Loaders,
+  RequestLoaders,
+  Role,
+  Roles,
+} from '@app/core';
+import { VolunteerProfileObject, canReach } from '@app/volunteers';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { isUUID } from 'class-validator';
+import { ReferralObject } from '../referrals/dto/referral.object';
+import { canSeeReferral } from '../referrals/referral-access';
+import { MatchObject } from './dto/match.object';
+import { ExcludedMentorObject, MentorSuggestionObject } from './dto/mentor-suggestion.object';
+import { MatchQueries } from './match-queries.service';
+import { MentorSuggestions } from './mentor-suggestions.service';
+import { ProposeMatch } from './propose-match.service';
+import { RespondToMatch } from './respond-to-match.service';
+
+@Resolver(() => MatchObject)
+export class MatchesResolver {
+  constructor(
+    private readonly suggestions: MentorSuggestions,
+    private readonly propose: ProposeMatch,
+    private readonly respond: RespondToMatch,
+    private readonly queries: MatchQueries,
+  ) {}
+
+  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Query(() => [MentorSuggestionObject])
+  async suggestMentors(
+    @CurrentUser() actor: AuthUser,
+    @Args('referralId', { type: () => ID }) referralId: string,
+    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+  ): Promise<MentorSuggestionObject[]> {
+    if (!isUUID(referralId)) throw DomainError.notFound('Referral');
+    return (await this.suggestions.suggest(actor, referralId, first)).map(
+      MentorSuggestionObject.from,
+    );
+  }
+
+  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Query(() => [ExcludedMentorObject])
+  async excludedMentors(
+    @CurrentUser() actor: AuthUser,
+    @Args('referralId', { type: () => ID }) referralId: string,
+    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+  ): Promise<ExcludedMentorObject[]> {
+    if (!isUUID(referralId)) throw DomainError.notFound('Referral');
+    return (await this.suggestions.excluded(actor, referralId, first)).map(
+      ExcludedMentorObject.from,
+    );
+  }
+
+  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => MatchObject)
+  async proposeMatch(
+    @CurrentUser() actor: AuthUser,
+    @Args('referralId', { type: () => ID }) referralId: string,
+    @Args('volunteerId', { type: () => ID }) volunteerId: string,
+  ): Promise<MatchObject> {
+    if (!isUUID(referralId)) throw DomainError.notFound('Referral');
+    if (!isUUID(volunteerId)) throw DomainError.notFound('Volunteer');
+    return MatchObject.from(await this.propose.execute(actor, referralId, volunteerId));
+  }
+
+  @Roles(Role.MENTOR)
+  @Mutation(() => MatchObject)
+  async respondToMatch(
+    @CurrentUser() actor: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('accept') accept: boolean,
+  ): Promise<MatchObject> {
+    if (!isUUID(id)) throw DomainError.notFound('Match');
+    return MatchObject.from(await this.respond.execute(actor, id, accept));
+  }
+
+  @Roles(Role.MENTOR)
+  @Query(() => [MatchObject])
+  async myMatches(@CurrentUser() actor: AuthUser): Promise<MatchObject[]> {
+    return (await this.queries.mine(actor)).map(MatchObject.from);
+  }
+
+  /** Only those who may reach the volunteer: the organisation, an admin, the mentor; not the prison. */
+  @ResolveField(() => VolunteerProfileObject)
+  async volunteer(
+    @Parent() match: MatchObject,
+    @CurrentUser() actor: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<VolunteerProfileObject> {
+    const volunteer = await loaders
+      .get<string, VolunteerProfileObject | null>('matchVolunteerById')
+      .load(match.volunteerId);
+    if (!volunteer) throw DomainError.notFound('Volunteer');
+    if (!canReach(actor, volunteer))
+      throw DomainError.forbidden("The mentor's profile is the organisation's to see");
+    return volunteer;
+  }
+
+  /** The mentor sees the referral of their own match; others as referral(id) would show it. */
+  @ResolveField(() => ReferralObject)
+  async referral(
+    @Parent() match: MatchObject,
+    @CurrentUser() actor: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<ReferralObject> {
+    const referral = await loaders
+      .get<string, ReferralObject | null>('referralById')
+      .load(match.referralId);
+    if (!referral) throw DomainError.notFound('Referral');
+    if (actor.role === Role.MENTOR) {
+      const volunteer = await loaders
+        .get<string, VolunteerProfileObject | null>('matchVolunteerById')
+        .load(match.volunteerId);
+      if (volunteer?.userId === actor.id) return referral;
+    } else if (canSeeReferral(actor, referral)) {
+      return referral;
+    }
+    throw DomainError.forbidden();
+  }
+}
+
+/** Referral.match: the current (latest, not declined) match, for whoever sees the referral. */
+@Resolver(() => ReferralObject)
+export class ReferralMatchResolver {
+  @ResolveField(() => MatchObject, { nullable: true })
+  match(
+    @Parent() referral: ReferralObject,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<MatchObject | null> {
+    return loaders.get<string, MatchObject | null>('currentMatchByReferral').load(referral.id);
+  }
+}

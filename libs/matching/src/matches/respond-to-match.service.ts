@@ -1,0 +1,92 @@
+import { AuditService, AuthUser, Clock, DomainError, VolunteerStatus } from '@app/core';
+import { NotifyService } from '@app/notifications';
+import { SchemeRepository } from '@app/schemes';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ReferralStatus } from '../referrals/referral-status';
+import { ReferralRepository } from '../referrals/referral.repository';
+import { MatchStatus } from './match-status';
+import { MatchEntity } from './match.entity';
+import { MatchRepository } from './match.repository';
+
+/**
+ * respondToMatch: the proposed mentor (own matches only) accepts — the referral becomes MATCHED,
+ * the mentor ACTIVE with one more mentee — or declines, which frees the referral for another
+ * proposal. The scheme's place was taken when the referral was accepted and stays taken.
+ */
+@Injectable()
+export class RespondToMatch {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly matches: MatchRepository,
+    private readonly referrals: ReferralRepository,
+    private readonly schemes: SchemeRepository,
+    private readonly notify: NotifyService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(actor: AuthUser, id: string, accept: boolean): Promise<MatchEntity> {
+    const found = await this.matches.findById(id);
+    const owner = found ? await this.matches.findVolunteer(found.volunteerId) : null;
+    if (!found || !owner || owner.userId !== actor.id) throw DomainError.notFound('Match');
+
+    return this.dataSource.transaction(async (manager) => {
+      const referral = await this.referrals.lockById(manager, found.referralId);
+      const volunteer = await this.matches.lockVolunteer(manager, found.volunteerId);
+      const match = await this.matches.lockById(manager, id);
+      if (!referral || !volunteer || !match) throw DomainError.notFound('Match');
+      if (match.status !== MatchStatus.PROPOSED)
+        throw DomainError.conflict(`The match is already ${match.status}`);
+      const now = this.clock.now();
+      const scheme = await this.schemes.findById(referral.schemeId);
+      if (accept) {
+        if (volunteer.activeMentees >= volunteer.maxMentees) {
+          throw DomainError.conflict(
+            `You already have ${volunteer.activeMentees} of ${volunteer.maxMentees} mentees`,
+          );
+        }
+        if (referral.status !== ReferralStatus.ACCEPTED) {
+          throw DomainError.conflict(
+            `The referral is no longer waiting for a mentor (${referral.status})`,
+          );
+        }
+        await this.matches.updateVolunteer(manager, volunteer.id, {
+          activeMentees: volunteer.activeMentees + 1,
+          status: VolunteerStatus.ACTIVE,
+          activeSince: volunteer.activeSince ?? now,
+        });
+        await this.referrals.update(manager, referral.id, { status: ReferralStatus.MATCHED });
+      }
+      const change = {
+        status: accept ? MatchStatus.ACCEPTED : MatchStatus.DECLINED,
+        respondedAt: now,
+      };
+      await this.matches.update(manager, match.id, change);
+      await this.audit.record(manager, {
+        actorUserId: actor.id,
+        action: accept ? 'match.accepted' : 'match.declined',
+        entityType: 'match',
+        entityId: match.id,
+        details: { referralId: referral.id },
+      });
+      const data = { matchId: match.id, schemeName: scheme?.name ?? 'the scheme' };
+      await this.notify.enqueue(manager, {
+        kind: accept ? 'match.accepted' : 'match.declined',
+        recipients: [{ coordinatorsOf: referral.organisationId }],
+        data,
+        dedupeKey: `match.${accept ? 'accepted' : 'declined'}:${match.id}`,
+      });
+      if (accept) {
+        await this.notify.enqueue(manager, {
+          kind: 'referral.matched',
+          recipients: [{ prisonStaffOf: referral.prisonCode }],
+          data: { referralId: referral.id, schemeName: data.schemeName },
+          dedupeKey: `referral.matched:${referral.id}`,
+        });
+      }
+      return Object.assign(match, change);
+    });
+  }
+}

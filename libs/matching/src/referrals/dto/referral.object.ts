@@ -1,0 +1,76 @@
+import { CalendarDate, Gender, Pathway, RiskLevel } from '@app/core';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ReferralStatus } from '../referral-status';
+import { ReferralEntity } from '../referral.entity';
+
+/** A referral as either side sees it (`scheme` is a field resolver). */
+@ObjectType('Referral')
+export class ReferralObject {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ReferralStatus)
+  status: ReferralStatus;
+
+  /** Why it was declined or withdrawn. */
+  @Field(() => String, { nullable: true })
+  statusReason: string | null;
+
+  schemeId: string;
+
+  organisationId: string;
+
+  @Field({ description: 'Prison number (e.g. A1234BC): the only identifier kept for the person.' })
+  personReference: string;
+
+  @Field()
+  prisonCode: string;
+
+  @Field(() => CalendarDate)
+  releaseDate: string;
+
+  @Field()
+  releaseOutcode: string;
+
+  @Field(() => [Pathway])
+  needs: Pathway[];
+
+  @Field(() => RiskLevel)
+  riskLevel: RiskLevel;
+
+  @Field(() => Gender)
+  gender: Gender;
+
+  @Field(() => Int)
+  age: number;
+
+  @Field(() => [String])
+  languages: string[];
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  respondedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt: Date;
+
+  static from(entity: ReferralEntity): ReferralObject {
+    return Object.assign(new ReferralObject(), {
+      id: entity.id,
+      status: entity.status,
+      statusReason: entity.statusReason,
+      schemeId: entity.schemeId,
+      organisationId: entity.organisationId,
+      personReference: entity.personReference,
+      prisonCode: entity.prisonCode,
+      releaseDate: entity.releaseDate,
+      releaseOutcode: entity.releaseOutcode,
+      needs: entity.needs,
+      riskLevel: entity.riskLevel,
+      gender: entity.gender,
+      age: entity.age,
+      languages: entity.languages,
+      respondedAt: entity.respondedAt,
+      createdAt: entity.createdAt,
+    });
+  }
+}

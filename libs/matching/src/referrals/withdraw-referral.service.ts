@@ -1,0 +1,57 @@
+import { AuditService, AuthUser, DomainError, Role } from '@app/core';
+import { SchemeRepository } from '@app/schemes';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { canSeeReferral } from './referral-access';
+import { ReferralStatus } from './referral-status';
+import { ReferralEntity } from './referral.entity';
+import { ReferralRepository } from './referral.repository';
+
+/** Withdrawable before a mentor is matched; later, the match is ended instead (endMatch). */
+const WITHDRAWABLE: readonly ReferralStatus[] = [ReferralStatus.SENT, ReferralStatus.ACCEPTED];
+
+/** withdrawReferral: the referring prison (or an admin) withdraws; an accepted referral frees its place. */
+@Injectable()
+export class WithdrawReferral {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly referrals: ReferralRepository,
+    private readonly schemes: SchemeRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(actor: AuthUser, id: string, reason: string | null): Promise<ReferralEntity> {
+    const trimmed = reason?.trim() || null;
+    if (trimmed && trimmed.length > 500)
+      throw DomainError.badInput('reason', 'must be at most 500 characters');
+    const found = await this.referrals.findById(id);
+    if (!found || !canSeeReferral(actor, found)) throw DomainError.notFound('Referral');
+    if (actor.role !== Role.ADMIN && actor.role !== Role.PRISON_STAFF) {
+      throw DomainError.forbidden('Only the referring prison withdraws a referral');
+    }
+
+    return this.dataSource.transaction(async (manager) => {
+      const scheme = await this.schemes.findForUpdate(manager, found.schemeId);
+      const referral = await this.referrals.lockById(manager, id);
+      if (!scheme || !referral) throw DomainError.notFound('Referral');
+      if (!WITHDRAWABLE.includes(referral.status)) {
+        throw DomainError.conflict(`A ${referral.status} referral cannot be withdrawn`);
+      }
+      if (referral.status === ReferralStatus.ACCEPTED) {
+        scheme.activeMentees = (await this.referrals.countPlacesTaken(manager, scheme.id)) - 1;
+        await this.schemes.save(manager, scheme);
+      }
+      const change = { status: ReferralStatus.WITHDRAWN, statusReason: trimmed };
+      await this.referrals.update(manager, referral.id, change);
+      await this.audit.record(manager, {
+        actorUserId: actor.id,
+        action: 'referral.withdrawn',
+        entityType: 'referral',
+        entityId: referral.id,
+        details: { schemeId: scheme.id },
+      });
+      return Object.assign(referral, change);
+    });
+  }
+}
