@@ -33,7 +33,7 @@ export class MatchesResolver {
   async suggestMentors(
     @CurrentUser() actor: AuthUser,
     @Args('referralId', { type: () => ID }) referralId: string,
-    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 10 }) first: number,
   ): Promise<MentorSuggestionObject[]> {
     if (!isUUID(referralId)) throw DomainError.notFound('Referral');
     return (await this.suggestions.suggest(actor, referralId, first)).map(
@@ -46,7 +46,7 @@ export class MatchesResolver {
   async excludedMentors(
     @CurrentUser() actor: AuthUser,
     @Args('referralId', { type: () => ID }) referralId: string,
-    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 10 }) first: number,
   ): Promise<ExcludedMentorObject[]> {
     if (!isUUID(referralId)) throw DomainError.notFound('Referral');
     return (await this.suggestions.excluded(actor, referralId, first)).map(

@@ -9,7 +9,7 @@ export class ReferralsArgs {
   @IsEnum(ReferralStatus)
   status?: ReferralStatus | null;
 
-  @Field(() => Int, { defaultValue: 20 })
+  @Field(() => Int, { nullable: true, defaultValue: 20 })
   @IsInt()
   @Min(1)
   @Max(100)
