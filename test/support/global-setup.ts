@@ -13,7 +13,9 @@ export default async function globalSetup(): Promise<void> {
   await admin.connect();
   await admin.query(`CREATE DATABASE "resettle_test_${env.TEST_RUN_ID}"`);
   await admin.end();
-  const dataSource = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
+  // No entities: loading them in this process would register the GraphQL types a second time when
+  // Jest runs a single file in band ("Cannot determine a GraphQL output type").
+  const dataSource = await new DataSource({ ...dataSourceOptions(env.DATABASE_URL), entities: [] }).initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await importGeography(dataSource, join(__dirname, '..', 'fixtures', 'geo'));
   await dataSource.destroy();
