@@ -15,6 +15,7 @@ import { MatchingModule } from '@app/matching';
 import { NotificationsModule } from '@app/notifications';
 import { OrganisationsModule } from '@app/organisations';
 import { SchemesModule } from '@app/schemes';
+import { ServicesMapModule } from '@app/services-map';
 import { VettingModule } from '@app/vetting';
 import { VolunteersModule } from '@app/volunteers';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
@@ -41,6 +42,7 @@ import { HealthModule } from './health/health.module';
     VolunteersModule,
     NotificationsModule,
     SchemesModule,
+    ServicesMapModule,
     VettingModule,
     MatchingModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({

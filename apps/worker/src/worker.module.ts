@@ -7,6 +7,7 @@ import {
 } from '@app/core';
 import { QueueModule, QueueWorkerModule } from '@app/core/queue';
 import { NotificationsWorkerModule } from '@app/notifications';
+import { ServicesMapWorkerModule } from '@app/services-map';
 import { VettingWorkerModule } from '@app/vetting';
 import { Module } from '@nestjs/common';
 
@@ -25,6 +26,7 @@ import { Module } from '@nestjs/common';
     QueueModule,
     NotificationsWorkerModule,
     VettingWorkerModule,
+    ServicesMapWorkerModule,
     QueueWorkerModule,
   ],
 })

@@ -20,6 +20,7 @@ export * from './graphql/pagination';
 /** Redis connection options and key prefix. */
 export * from './redis/redis.options';
 export * from './redis/redis.module';
+export * from './redis/fixed-window';
 /** Per-request DataLoaders registered by each library. */
 export * from './graphql/loaders';
 export * from './graphql/loaders.module';

@@ -11,6 +11,7 @@ export interface JobPayloads {
   [JobName.SweepVettingExpiry]: { v: 1 };
   [JobName.PurgeVettingNotes]: { v: 1 };
   /** Rebuilds from the database whatever triggered it; `trigger` is for logs only. */
+  [JobName.RefreshMap]: { v: 1; trigger: 'scheme.changed' | 'schedule' | 'manual' };
 }
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

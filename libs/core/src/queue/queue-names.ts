@@ -2,6 +2,8 @@
 export enum QueueName {
   Notifications = 'notifications',
   Vetting = 'vetting',
+  /** The public services map (map.refresh). */
+  Map = 'map',
 }
 
 /**
@@ -14,6 +16,8 @@ export enum JobName {
   SweepVettingExpiry = 'vetting.sweep-expiry',
   /** Daily: purges disclosure and risk-assessment notes RETENTION_DISCLOSURE_DAYS after the decision. */
   PurgeVettingNotes = 'vetting.purge-notes',
+  /** Rebuilds the public services-map snapshot: debounced after scheme changes, and every 15 minutes. */
+  RefreshMap = 'map.refresh',
 }
 
 /** Which queue carries each job. */
@@ -21,4 +25,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.SweepVettingExpiry]: QueueName.Vetting,
   [JobName.PurgeVettingNotes]: QueueName.Vetting,
+  [JobName.RefreshMap]: QueueName.Map,
 };

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, REDIS, RequestContext } from '@app/core';
+import { countInFixedWindow, DomainError, ErrorCode, REDIS, RequestContext } from '@app/core';
 import { CanActivate, ExecutionContext, Injectable, Inject } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { GqlExecutionContext } from '@nestjs/graphql';
@@ -6,11 +6,6 @@ import Redis from 'ioredis';
 
 const WINDOW_SECONDS = 60;
 export const DEFAULT_SEARCHES_PER_MINUTE = 120;
-
-/** INCR and start the window's expiry atomically, in one round trip (a crash between two commands would leave a key that never expires). */
-const COUNT_IN_WINDOW = `local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-return count`;
 
 /** SEARCH_RATE_LIMIT_PER_MINUTE, a positive integer; read once at start-up. */
 export function searchLimitFrom(config: ConfigService): number {
@@ -44,13 +39,15 @@ export class SearchRateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const user = GqlExecutionContext.create(context).getContext<RequestContext>().user;
     if (!user) throw DomainError.unauthenticated();
-    const count = Number(
-      await this.redis.eval(COUNT_IN_WINDOW, 1, `search-rate:${user.id}`, WINDOW_SECONDS),
+    const { count, secondsLeft } = await countInFixedWindow(
+      this.redis,
+      `search-rate:${user.id}`,
+      WINDOW_SECONDS,
     );
     if (count > this.limit) {
       throw new DomainError(
         ErrorCode.RATE_LIMITED,
-        `Too many searches: at most ${this.limit} a minute; try again shortly`,
+        `Too many searches: at most ${this.limit} a minute; try again in ${secondsLeft} s`,
       );
     }
     return true;

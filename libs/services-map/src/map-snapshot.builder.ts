@@ -1,0 +1,46 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { MapSnapshotCache } from './map-snapshot.cache';
+import { MapSnapshotRepository, SnapshotHead } from './map-snapshot.repository';
+import { buildSnapshot } from './snapshot/build-snapshot';
+
+export interface RefreshOutcome {
+  /** False when nothing public changed since the current version (no new row). */
+  created: boolean;
+  snapshot: SnapshotHead;
+}
+
+/**
+ * map.refresh: reads the active schemes, builds the snapshot, writes a new version when the content
+ * changed, and makes it current in Redis. Everything that can fail happens before anything is
+ * written, so a failed build leaves the previous snapshot served; re-running it is harmless.
+ */
+@Injectable()
+export class MapSnapshotBuilder {
+  private readonly logger = new Logger(MapSnapshotBuilder.name);
+
+  constructor(
+    private readonly snapshots: MapSnapshotRepository,
+    private readonly cache: MapSnapshotCache,
+  ) {}
+
+  async refresh(): Promise<RefreshOutcome> {
+    const rows = await this.snapshots.activeSchemes();
+    const built = buildSnapshot(rows, new Date());
+    const latest = await this.snapshots.latestHead();
+    if (latest && latest.contentHash === built.contentHash) {
+      // Unchanged: no new version; still re-publish the current one in case Redis lost it.
+      const current = await this.snapshots.latest();
+      if (current) await this.cache.publish(current.contentHash, current.content);
+      return { created: false, snapshot: latest };
+    }
+    const saved = await this.snapshots.insert({
+      generatedAt: new Date(built.map.generatedAt),
+      schemeCount: built.map.schemeCount,
+      contentHash: built.contentHash,
+      content: built.content,
+    });
+    await this.cache.publish(saved.contentHash, saved.content);
+    this.logger.log(`map snapshot ${saved.contentHash.slice(0, 12)}: ${saved.schemeCount} schemes`);
+    return { created: true, snapshot: saved };
+  }
+}
