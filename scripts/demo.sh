@@ -94,9 +94,6 @@ sleep 2
 kill -0 "$worker_pid" 2>/dev/null || { echo "demo: the worker stopped; see $logs/worker.log" >&2; tail -n 20 "$logs/worker.log" >&2; exit 1; }
 echo "worker is up (logs: $logs/worker.log)"
 
-map_status=$(node -e 'fetch(process.argv[1]).then((r) => console.log(r.status), () => console.log(0))' "$base/map")
-map_note=''
-[ "$map_status" = 200 ] || map_note='  (coming with the map issue)'
 coordinator=coordinator.leeds@resettle.example
 password=$BOOTSTRAP_ADMIN_PASSWORD
 [ -n "${DEMO_PASSWORD:-}" ] && password=$DEMO_PASSWORD
@@ -107,7 +104,7 @@ Resettle Match demo is running. Press Ctrl-C to stop the API and the worker.
 
   GraphQL   $base/graphql
   GraphiQL  $base/graphql   (open it in a browser)
-  Map       $base/map$map_note
+  Map       $base/map   (public: GeoJSON $base/map/services.geojson, Open Referral UK $base/openreferral/services)
   Health    $base/health
   Logs      $logs/api.log, $logs/worker.log   (database ${DATABASE_URL##*/}, Redis prefix $REDIS_PREFIX)
 

@@ -1,6 +1,8 @@
 import { REDIS } from '@app/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { MapSnapshotRepository } from './map-snapshot.repository';
 
 /** Redis keys (under REDIS_PREFIX): the current snapshot's hash and its bytes. */
@@ -8,6 +10,9 @@ export const CURRENT_HASH_KEY = 'map:snapshot:hash';
 export const CURRENT_CONTENT_KEY = 'map:snapshot:content';
 
 const REDIS_TIMEOUT_MS = 300;
+/** How long a snapshot read from Redis is served without asking Redis whether it is still current. */
+export const SNAPSHOT_RECHECK_MS = 1000;
+const gzipBytes = promisify(gzip);
 
 /** The snapshot as HTTP serves it. */
 export interface ServedSnapshot {
@@ -27,6 +32,8 @@ export interface ServedSnapshot {
 export class MapSnapshotCache {
   private readonly logger = new Logger(MapSnapshotCache.name);
   private memory: ServedSnapshot | null = null;
+  private checkedAt = 0;
+  private compressed: { contentHash: string; bytes: Promise<Buffer> } | null = null;
   private lastWarning = 0;
 
   constructor(
@@ -44,8 +51,15 @@ export class MapSnapshotCache {
   }
 
   async current(): Promise<ServedSnapshot | null> {
+    // Busy moments share one look at Redis a second instead of one per request; a new version
+    // shows at most a second late (clients cache it for a minute anyway).
+    if (this.memory?.source === 'redis' && Date.now() - this.checkedAt < SNAPSHOT_RECHECK_MS) {
+      return this.memory;
+    }
     try {
-      return await this.fromRedis();
+      const found = await this.fromRedis();
+      this.checkedAt = Date.now();
+      return found;
     } catch (error) {
       this.warn(
         `Redis unavailable for the map snapshot (${(error as Error).message}); serving PostgreSQL`,
@@ -54,10 +68,27 @@ export class MapSnapshotCache {
     }
   }
 
+  /**
+   * The snapshot gzipped, made once per version and shared by every request: browsers ask for gzip,
+   * and the GeoJSON of thousands of schemes shrinks about tenfold.
+   */
+  gzipped(snapshot: ServedSnapshot): Promise<Buffer> {
+    if (this.compressed?.contentHash === snapshot.contentHash) return this.compressed.bytes;
+    const bytes = gzipBytes(snapshot.content, { level: 9 });
+    this.compressed = { contentHash: snapshot.contentHash, bytes };
+    bytes.catch(() => {
+      this.compressed = null;
+    });
+    return bytes;
+  }
+
   private async fromRedis(): Promise<ServedSnapshot | null> {
     const hash = await withTimeout(this.redis.get(CURRENT_HASH_KEY), REDIS_TIMEOUT_MS);
     if (hash === null) return this.fromDatabase();
-    if (this.memory?.contentHash === hash) return { ...this.memory, source: 'redis' };
+    if (this.memory?.contentHash === hash) {
+      this.memory = { ...this.memory, source: 'redis' };
+      return this.memory;
+    }
     const content = await withTimeout(this.redis.getBuffer(CURRENT_CONTENT_KEY), REDIS_TIMEOUT_MS);
     if (content === null) return this.fromDatabase();
     this.memory = { contentHash: hash, content, source: 'redis' };

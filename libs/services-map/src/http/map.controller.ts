@@ -62,9 +62,12 @@ export class MapController {
       await reply.code(304).send();
       return;
     }
-    await reply
-      .header('content-type', 'application/geo+json; charset=utf-8')
-      .send(snapshot.content);
+    reply.header('content-type', 'application/geo+json; charset=utf-8');
+    if (acceptsGzip(request.headers['accept-encoding'])) {
+      await reply.header('content-encoding', 'gzip').send(await this.cache.gzipped(snapshot));
+      return;
+    }
+    await reply.send(snapshot.content);
   }
 
   @Options(['services.geojson', 'search'])
@@ -99,6 +102,10 @@ export class MapController {
 }
 
 /** If-None-Match: `*`, one tag, or a list; weak tags compare equal (RFC 9110 weak comparison). */
+function acceptsGzip(header: string | undefined): boolean {
+  return !!header && /(^|[\s,])gzip(?!;\s*q=0(\.0*)?\s*(,|$))/i.test(header);
+}
+
 function matches(header: string | string[] | undefined, etag: string): boolean {
   if (!header) return false;
   const value = Array.isArray(header) ? header.join(',') : header;

@@ -22,7 +22,7 @@ export const MAP_SCRIPT = String.raw`(function () {
       'The map background could not be loaded; the markers and the list still work.';
   });
   tiles.addTo(map);
-  var markers = L.layerGroup().addTo(map);
+  var markers = L.featureGroup().addTo(map);
 
   function el(tag, text, className) {
     var node = document.createElement(tag);
@@ -108,6 +108,8 @@ export const MAP_SCRIPT = String.raw`(function () {
       marker.on('click', function () { item.scrollIntoView({ block: 'nearest' }); });
       marker.addTo(markers);
     });
+    // After a postcode search, bring the services found into view.
+    if (state.search && drawn) map.fitBounds(markers.getBounds(), { maxZoom: 11, padding: [40, 40] });
     status.textContent = shown.length + (shown.length === 1 ? ' service' : ' services') + ' shown, ' +
       drawn + ' on the map' + (shown.length > drawn ? ' (the others are national or remote)' : '') + '.';
   }
