@@ -5,10 +5,15 @@ import {
   FAILED_JOBS_KEPT,
   defaultJobOptions,
 } from '@app/core/queue/job-options';
+import {
+  LOAD_CONTEXTS_SQL,
+  RECORD_IN_APP_SQL,
+} from '@app/notifications/notification-delivery.repository';
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +98,60 @@ function keyMemoryChanges(before: Map<string, number>, after: Map<string, number
   return `keys ${before.size} -> ${after.size}, bytes in keys ${total(before)} -> ${total(after)}; largest changes: ${listed.join(', ') || 'none'}`;
 }
 
+/**
+ * CPU seconds (user + system) a process has used, from /proc: a per-job cost that, unlike a rate,
+ * hardly moves when other work shares the machine. NaN where /proc is not readable.
+ */
+function processCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (USER_HZ)
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU seconds used so far by Redis, and by the PostgreSQL backends serving `database` (not this driver's). */
+async function serverCpuSeconds(
+  redis: Redis,
+  dataSource: DataSource,
+  database: string,
+): Promise<{ redis: number; postgres: number }> {
+  const info = await redis.info('cpu');
+  const redisCpu =
+    Number(/used_cpu_user:([\d.]+)/.exec(info)?.[1]) +
+    Number(/used_cpu_sys:([\d.]+)/.exec(info)?.[1]);
+  const backends: { pid: number }[] = await dataSource.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name <> $2`,
+    [database, DRIVER_APPLICATION_NAME],
+  );
+  const postgres = backends.reduce((sum, row) => sum + processCpuSeconds(row.pid), 0);
+  return { redis: redisCpu, postgres };
+}
+
+/** Transactions committed in `database` so far (each statement outside a transaction is one). */
+async function commits(dataSource: DataSource, database: string): Promise<number> {
+  const [row]: { n: string }[] = await dataSource.query(
+    `SELECT xact_commit AS n FROM pg_stat_database WHERE datname = $1`,
+    [database],
+  );
+  return Number(row.n);
+}
+
+const DRIVER_APPLICATION_NAME = 'bench-driver';
+
+/** CPU per job in microseconds, between two snapshots. */
+interface CpuSnapshot {
+  worker: number;
+  redis: number;
+  postgres: number;
+}
+function cpuPerJob(before: CpuSnapshot, after: CpuSnapshot, jobs: number): CpuSnapshot {
+  const us = (key: keyof CpuSnapshot) => ((after[key] - before[key]) / jobs) * 1e6;
+  return { worker: us('worker'), redis: us('redis'), postgres: us('postgres') };
+}
+
 async function usedMemory(redis: Redis): Promise<number> {
   const info = await redis.info('memory');
   return Number(/used_memory:(\d+)/.exec(info)?.[1]);
@@ -141,8 +200,10 @@ async function main(): Promise<void> {
   try {
     await sleep(300);
     redis = new Redis({ port: redisPort, host: '127.0.0.1', maxRetriesPerRequest: null });
+    const driverOptions = dataSourceOptions(databaseUrl);
     dataSource = await new DataSource({
-      ...dataSourceOptions(databaseUrl),
+      ...driverOptions,
+      extra: { ...driverOptions.extra, application_name: DRIVER_APPLICATION_NAME },
       entities: [],
     }).initialize();
     await dataSource.runMigrations({ transaction: 'each' });
@@ -180,7 +241,10 @@ async function main(): Promise<void> {
     });
     children.push(ours);
 
-    /** Writes `count` outbox rows in one transaction, as `notify.enqueue` does; returns when committed. */
+    /**
+     * Writes `count` outbox rows and their pending state in one transaction, as `notify.enqueue`
+     * does; returns when committed.
+     */
     let batch = 0;
     async function promise(count: number): Promise<string> {
       batch += 1;
@@ -192,23 +256,31 @@ async function main(): Promise<void> {
                   jsonb_build_array(jsonb_build_object('userId', ($2::uuid[])[1 + (i % array_length($2::uuid[], 1))], 'audience', 'direct')),
                   '{}'::jsonb, $3 || ':' || i
            FROM generate_series(1, $1) AS i
-           RETURNING id
+           RETURNING id, created_at
+         ),
+         pending AS (
+           INSERT INTO notification_outbox_pending (outbox_id, created_at) SELECT id, created_at FROM rows
          )
          SELECT count(*), pg_notify('notification_outbox', '') FROM rows`,
         [count, userIds, tag],
       );
       return tag;
     }
-    /** Waits until nothing is left to relay or to deliver (both checks use a partial index). */
-    async function drain(): Promise<void> {
+    /**
+     * Waits until nothing is left to relay or to deliver (no pending row); returns when (by
+     * performance.now()) the last row was seen relayed.
+     */
+    async function drain(): Promise<number> {
       const deadline = Date.now() + 300_000;
+      let relayedAt: number | undefined;
       for (;;) {
         if (Date.now() > deadline) throw new Error('our worker made no progress for 5 minutes');
-        const [row]: { busy: boolean }[] = await dataSource!.query(
-          `SELECT EXISTS (SELECT 1 FROM notification_outbox WHERE relayed_at IS NULL)
-               OR EXISTS (SELECT 1 FROM notification_outbox WHERE relayed_at IS NOT NULL AND completed_at IS NULL) AS busy`,
+        const [row]: { unrelayed: boolean; busy: boolean }[] = await dataSource!.query(
+          `SELECT EXISTS (SELECT 1 FROM notification_outbox_pending WHERE relayed_at IS NULL) AS unrelayed,
+                  EXISTS (SELECT 1 FROM notification_outbox_pending) AS busy`,
         );
-        if (!row.busy) return;
+        if (!row.unrelayed) relayedAt ??= performance.now();
+        if (!row.busy) return relayedAt ?? performance.now();
         await sleep(50);
       }
     }
@@ -222,39 +294,45 @@ async function main(): Promise<void> {
 
     const ourRates: number[] = [];
     const relayRates: number[] = [];
+    const ourCpuSnapshot = async (): Promise<CpuSnapshot> => ({
+      worker: processCpuSeconds(ours.pid!),
+      ...(await serverCpuSeconds(redis!, dataSource!, dbName)),
+    });
+    const ourCpuBefore = await ourCpuSnapshot();
+    const commitsBefore = await commits(dataSource, dbName);
     for (let round = 0; round < ROUNDS; round += 1) {
+      // As autovacuum would between bursts (this development server runs with autovacuum off).
+      await dataSource.query('VACUUM notification_outbox_pending, notifications');
       const started = performance.now();
-      const tag = await promise(PER_ROUND);
-      await drain();
+      await promise(PER_ROUND);
+      const relayed = await drain();
       ourRates.push(PER_ROUND / ((performance.now() - started) / 1000));
-      const [relay]: { seconds: number }[] = await dataSource.query(
-        `SELECT extract(epoch FROM max(relayed_at) - min(created_at)) AS seconds
-         FROM notification_outbox WHERE dedupe_key LIKE $1`,
-        [`${tag}:%`],
-      );
-      relayRates.push(PER_ROUND / Number(relay.seconds));
+      relayRates.push(PER_ROUND / ((relayed - started) / 1000));
       process.stdout.write(`  ours round ${round + 1}: ${ourRates.at(-1)!.toFixed(0)}/s\n`);
     }
+    const ourCpu = cpuPerJob(ourCpuBefore, await ourCpuSnapshot(), ROUNDS * PER_ROUND);
+    // Counted with a delay (statistics are flushed about every second), so with the drain's polls.
+    await sleep(1500);
+    const commitsPerJob =
+      ((await commits(dataSource, dbName)) - commitsBefore) / (ROUNDS * PER_ROUND);
     await sleep(1000);
     const memoryAfter = await usedMemory(redis);
     const keysAfter = await keyMemory(redis, prefix);
     const clients = /connected_clients:(\d+)/.exec(await redis.info('clients'))?.[1];
     const ourTotal = WARM_UP + ROUNDS * PER_ROUND;
 
-    // Latency, one notification at a time (commit -> queued -> in-app), from the rows' timestamps.
+    // Latency, one notification at a time (commit -> in-app), from the rows' timestamps.
     const latencyTags: string[] = [];
     for (let i = 0; i < 300; i += 1) {
       latencyTags.push(await promise(1));
       await drain();
     }
-    const latencies: { relay_ms: number; total_ms: number }[] = await dataSource.query(
-      `SELECT extract(epoch FROM o.relayed_at - o.created_at) * 1000 AS relay_ms,
-              extract(epoch FROM n.created_at - o.created_at) * 1000 AS total_ms
+    const latencies: { total_ms: number }[] = await dataSource.query(
+      `SELECT extract(epoch FROM n.created_at - o.created_at) * 1000 AS total_ms
        FROM notification_outbox o JOIN notifications n ON n.outbox_id = o.id
        WHERE o.dedupe_key = ANY($1::text[])`,
       [latencyTags.map((tag) => `${tag}:1`)],
     );
-    const relayMs = latencies.map((l) => Number(l.relay_ms)).sort((a, b) => a - b);
     const totalMs = latencies.map((l) => Number(l.total_ms)).sort((a, b) => a - b);
 
     const plans = await explainHotQueries(dataSource, userIds);
@@ -314,10 +392,21 @@ async function main(): Promise<void> {
     await bareRound(WARM_UP);
     const bareMemoryBefore = await usedMemory(redis);
     const bareRates: number[] = [];
+    const bareCpuSnapshot = async (): Promise<CpuSnapshot> => ({
+      worker: processCpuSeconds(bare.pid!),
+      ...(await serverCpuSeconds(redis!, dataSource!, dbName)),
+      postgres: 0,
+    });
+    const bareCpuBefore = await bareCpuSnapshot();
+    // The bare worker's jobs are added by this driver (ours are added by the relay in the worker).
+    const adderCpuBefore = process.cpuUsage();
     for (let round = 0; round < ROUNDS; round += 1) {
       bareRates.push(await bareRound(PER_ROUND));
       process.stdout.write(`  bare round ${round + 1}: ${bareRates.at(-1)!.toFixed(0)}/s\n`);
     }
+    const bareCpu = cpuPerJob(bareCpuBefore, await bareCpuSnapshot(), ROUNDS * PER_ROUND);
+    const adderCpu = process.cpuUsage(adderCpuBefore);
+    const adderUs = (adderCpu.user + adderCpu.system) / (ROUNDS * PER_ROUND);
     await sleep(1000);
     const bareMemoryAfter = await usedMemory(redis);
     await queue.close();
@@ -346,13 +435,24 @@ async function main(): Promise<void> {
     );
     console.log(`| median (/s) | ${ourMedian.toFixed(0)} | ${bareMedian.toFixed(0)} |`);
     console.log(
-      `| of which relaying to the queue (/s) | ${relayRates.map((r) => r.toFixed(0)).join(', ')} | |`,
+      `| of which relaying to the queue (/s, to the nearest 50 ms) | ${relayRates.map((r) => r.toFixed(0)).join(', ')} | |`,
+    );
+    const us = (n: number) => (Number.isNaN(n) ? '?' : n.toFixed(0));
+    console.log(
+      `| CPU per job, worker process (µs) | ${us(ourCpu.worker)} (relay included) | ${us(bareCpu.worker)} |`,
+    );
+    console.log(
+      `| CPU per job, adding it to the queue (µs) | in the worker, above | ${us(adderUs)} (this driver; its polls included) |`,
+    );
+    console.log(
+      `| PostgreSQL transactions per job (the driver's polls included) | ${commitsPerJob.toFixed(3)} | |`,
+    );
+    console.log(`| CPU per job, Redis (µs) | ${us(ourCpu.redis)} | ${us(bareCpu.redis)} |`);
+    console.log(
+      `| CPU per job, PostgreSQL backends (µs) | ${us(ourCpu.postgres)} | ${us(bareCpu.postgres)} |`,
     );
     console.log(
       `| Redis used_memory before -> after | ${kb(memoryBefore)} -> ${kb(memoryAfter)} (${growth(memoryAfter, memoryBefore)}) after ${ourTotal} | ${kb(bareMemoryBefore)} -> ${kb(bareMemoryAfter)} (${growth(bareMemoryAfter, bareMemoryBefore)}) |`,
-    );
-    console.log(
-      `| commit -> queued, one at a time (ms) | p50 ${percentile(relayMs, 50).toFixed(1)}, p95 ${percentile(relayMs, 95).toFixed(1)} | |`,
     );
     console.log(
       `| commit -> in-app row, one at a time (ms) | p50 ${percentile(totalMs, 50).toFixed(1)}, p95 ${percentile(totalMs, 95).toFixed(1)} | |`,
@@ -360,6 +460,9 @@ async function main(): Promise<void> {
     console.log('');
     console.log(
       `ratio ours/bare (median): ${(ourMedian / bareMedian).toFixed(2)} (target >= 0.6); ours ${ourMedian.toFixed(0)} notifications/s (target >= 1000)`,
+    );
+    console.log(
+      `worker-process CPU per job, bare/ours: ${(bareCpu.worker / ourCpu.worker).toFixed(2)} (the ratio the rates tend to on a quiet machine, where the pinned worker core is the limit)`,
     );
     console.log(
       `  where: ${keyMemoryChanges(keysBefore, keysAfter)}; ${clients} clients connected`,
@@ -378,28 +481,50 @@ async function main(): Promise<void> {
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the worker's and the API's hot queries, on the benchmark's data. */
 async function explainHotQueries(dataSource: DataSource, userIds: string[]): Promise<string> {
-  const ids: { id: string }[] = await dataSource.query(
-    'SELECT id FROM notification_outbox ORDER BY created_at DESC LIMIT 50',
+  const latest: { id: string; user_id: string }[] = await dataSource.query(
+    `SELECT id, recipients -> 0 ->> 'userId' AS user_id FROM notification_outbox ORDER BY created_at DESC LIMIT 50`,
   );
-  const outboxIds = ids.map((row) => row.id);
+  const outboxIds = latest.map((row) => row.id);
   const queries: [string, string, unknown[]][] = [
     [
-      'delivery job: load a batch of outbox rows with their deliveries',
-      `SELECT o.id, o.kind, o.data, o.recipients,
-              COALESCE((SELECT json_agg(json_build_array(d.user_id, d.channel, d.status))
-                        FROM notification_deliveries d WHERE d.outbox_id = o.id), '[]') AS deliveries
-       FROM notification_outbox o WHERE o.id = ANY($1::uuid[])`,
+      'relay: claim and mark unrelayed rows (the pending table holds only unfinished work)',
+      `WITH claimed AS (
+         UPDATE notification_outbox_pending p SET relayed_at = now()
+         FROM notification_outbox o
+         WHERE o.id = p.outbox_id
+           AND p.outbox_id IN (SELECT outbox_id FROM notification_outbox_pending WHERE relayed_at IS NULL
+                               ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED)
+         RETURNING p.outbox_id AS id, p.round, p.created_at,
+                   json_build_array(o.kind, o.data, o.recipients)::text AS content
+       )
+       SELECT id, round, content FROM claimed ORDER BY created_at`,
+      [],
+    ],
+    [
+      'delivery job: write a batch of 50 in-app notifications and finish their rows (here all repeats)',
+      RECORD_IN_APP_SQL,
+      [
+        outboxIds,
+        latest.map((row) => row.user_id),
+        outboxIds.map(() => 'mentor.registered'),
+        outboxIds.map(() => 'Welcome to Resettle Match'),
+        outboxIds.map(() => 'Thank you for applying to be a volunteer mentor.'),
+        outboxIds,
+        outboxIds.map(() => 0),
+      ],
+    ],
+    [
+      'delivery job, only with email/SMS configured or a row not relayed by this process: load a batch',
+      LOAD_CONTEXTS_SQL,
       [outboxIds],
     ],
     [
-      'delivery job: recipients and preferences',
-      `SELECT u.id, u.email, COALESCE(p.email_enabled, true), COALESCE(p.sms_enabled, false), p.phone_number
-       FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id WHERE u.id = ANY($1::uuid[])`,
-      [userIds.slice(0, 50)],
-    ],
-    [
-      'relay: claim unrelayed rows',
-      `SELECT id, round FROM notification_outbox WHERE relayed_at IS NULL ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
+      'daily purge: finished rows older than the retention period (here: all)',
+      `DELETE FROM notification_outbox WHERE id IN (
+         SELECT o.id FROM notification_outbox o
+         WHERE o.created_at < now()
+           AND NOT EXISTS (SELECT 1 FROM notification_outbox_pending p WHERE p.outbox_id = o.id)
+         LIMIT 1000)`,
       [],
     ],
     [
@@ -411,10 +536,19 @@ async function explainHotQueries(dataSource: DataSource, userIds: string[]): Pro
   ];
   const out: string[] = [];
   for (const [title, sql, params] of queries) {
-    const rows: { 'QUERY PLAN': string }[] = await dataSource.transaction((manager) =>
-      manager.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params),
-    );
-    out.push(`-- ${title}\n${rows.map((row) => row['QUERY PLAN']).join('\n')}`);
+    // Rolled back: the writes are explained, not done.
+    const runner = dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const rows: { 'QUERY PLAN': string }[] = await runner.query(
+        `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
+        params,
+      );
+      out.push(`-- ${title}\n${rows.map((row) => row['QUERY PLAN']).join('\n')}`);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   }
   return out.join('\n\n');
 }

@@ -11,9 +11,10 @@ import {
   fetchMap,
   forbiddenKeysIn,
   jsonParser,
+  mapQueueIdle,
   startMapStack,
 } from './support/map';
-import { eventually, sleep } from './support/notifications';
+import { eventually } from './support/notifications';
 
 // The services map end to end: schemes changed through GraphQL, scheme_events relayed by the
 // worker into one debounced map.refresh, the snapshot served over public HTTP.
@@ -21,7 +22,7 @@ import { eventually, sleep } from './support/notifications';
 jest.setTimeout(60_000);
 
 // Long enough for 20 updates to land inside one window even on a busy 2-core machine.
-const DEBOUNCE_MS = 3000;
+const DEBOUNCE_MS = 6000;
 const ORUK = join(
   __dirname,
   '..',
@@ -154,7 +155,7 @@ describe('services map', () => {
 
   it('rebuilds once for 20 quick changes', async () => {
     // Let any build still due from earlier changes happen first.
-    await sleep(DEBOUNCE_MS + 500);
+    await mapQueueIdle(stack);
     const before = await snapshotRows();
     const started = Date.now();
     await Promise.all(
@@ -171,7 +172,7 @@ describe('services map', () => {
       'the last change',
       (map) => feature(map, national.id)?.properties.description === description,
     );
-    await sleep(DEBOUNCE_MS + 1000);
+    await mapQueueIdle(stack);
     expect(await snapshotRows()).toBe(before + 1);
   });
 
@@ -225,6 +226,7 @@ describe('services map', () => {
     const { DataSource } = await import('typeorm');
     const queue = stack.worker.get(JobQueues, { strict: false }).queue(QueueName.Map);
     const database = api.app.get(DataSource);
+    await mapQueueIdle(stack);
     const failedBefore = await queue.getFailedCount();
     const before = await fetchMap(api);
     // A real failure: the builder reads prison names, and the table is briefly not there.

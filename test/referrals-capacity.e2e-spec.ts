@@ -37,10 +37,12 @@ describe('referrals: capacity under concurrent accepts', () => {
     expect(results.filter((result) => !result.errors).length).toBe(5);
     expect(results.filter((result) => codeOf(result) === 'CONFLICT').length).toBe(45);
     const [scheme] = await api.app.get(DataSource).query(
-      `SELECT s.active_mentees, (SELECT count(*)::int FROM referrals r WHERE r.scheme_id = s.id AND r.status = 'ACCEPTED') AS accepted
+      `SELECT s.active_mentees, (SELECT count(*)::int FROM referrals r WHERE r.scheme_id = s.id AND r.status = 'ACCEPTED') AS accepted,
+         (SELECT count(*)::int FROM scheme_events e WHERE e.scheme_id = s.id AND e.payload->>'change' = 'updated') AS announced
            FROM schemes s WHERE s.id = $1`,
       [world.scheme.id],
     );
-    expect(scheme).toEqual({ active_mentees: 5, accepted: 5 });
+    // Each place taken is announced (scheme.changed), so the public map's "places available" follows.
+    expect(scheme).toEqual({ active_mentees: 5, accepted: 5, announced: 5 });
   });
 });

@@ -4,9 +4,11 @@ import { AddressInfo, createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
 
 // What every benchmark script needs: pinning to a core, ports, deterministic data, percentiles,
-// a load loop, and the API as a child process. See ../README.md and ../../../shared/docs/benchmarks.md.
+// a load loop, its own database, query plans, and the API as a child process (GraphQL clients of
+// it in ./graphql-client.ts). See ../README.md and ../../../shared/docs/benchmarks.md.
 
 export const root = join(__dirname, '..', '..');
 
@@ -95,12 +97,49 @@ export function machineLine(title: string): string {
 }
 
 /**
+ * An empty database `resettle_bench_<name>` on BENCH_DATABASE_SERVER (dropped first if a run left
+ * it behind); `drop()` at the end removes it unless BENCH_KEEP_DATABASE is set.
+ */
+export async function benchDatabase(
+  name: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const server = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
+  const database = `resettle_bench_${name}`;
+  const admin = new Client({ connectionString: `${server}/postgres` });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${database}"`);
+  return {
+    url: `${server}/${database}`,
+    drop: async () => {
+      if (!process.env.BENCH_KEEP_DATABASE)
+        await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Prints the plan PostgreSQL runs `text` with, under a title. */
+export async function explain(
+  client: Client,
+  title: string,
+  text: string,
+  values: unknown[],
+): Promise<void> {
+  const rows = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
+  console.log(`\n-- EXPLAIN (ANALYZE, BUFFERS): ${title}`);
+  for (const row of rows.rows) console.log(`   ${row['QUERY PLAN']}`);
+}
+
+/**
  * apps/api as a child process pinned to core 0, in production mode and silent, on a free port;
- * resolves once `ready(port)` succeeds.
+ * resolves once `ready(port)` succeeds. `stdout: 'pipe'` keeps its log readable (with a LOG_LEVEL
+ * in `env`) for scripts that read the API's own measurements from it.
  */
 export async function startApiProcess(
   env: Record<string, string>,
   ready: (port: number) => Promise<unknown>,
+  { stdout = 'ignore' }: { stdout?: 'ignore' | 'pipe' } = {},
 ): Promise<{ port: number; process: ChildProcess }> {
   const port = await freePort();
   const [command, args] = pin(0, process.execPath, [
@@ -112,7 +151,7 @@ export async function startApiProcess(
   ]);
   const child = spawn(command, args, {
     cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', stdout, 'inherit'],
     env: {
       ...process.env,
       NODE_ENV: 'production',

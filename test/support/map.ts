@@ -151,6 +151,21 @@ export async function fetchMap(api: TestApi): Promise<{ etag: string; body: GeoJ
   return { etag: response.headers.etag as string, body: response.body as GeoJsonView };
 }
 
+/** Waits until no map rebuild is due, waiting or running (so a test starts from a settled map). */
+export async function mapQueueIdle(stack: MapStack, timeoutMs = 30_000): Promise<void> {
+  const { JobQueues, QueueName } = await import('@app/core/queue');
+  const queue = stack.worker.get(JobQueues, { strict: false }).queue(QueueName.Map);
+  await eventually(
+    'the map queue to be idle',
+    async () => {
+      const jobs = await queue.getJobs(['waiting', 'delayed', 'active', 'prioritized']);
+      // The 15-minute safety net always has its next run waiting (ids `repeat:…`): not a rebuild due.
+      return jobs.every((job) => !job || String(job.id).startsWith('repeat:'));
+    },
+    timeoutMs,
+  );
+}
+
 /** Waits until the served map satisfies `check`. */
 export function eventuallyMap(
   api: TestApi,

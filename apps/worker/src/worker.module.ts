@@ -6,6 +6,7 @@ import {
   RedisModule,
 } from '@app/core';
 import { QueueModule, QueueWorkerModule } from '@app/core/queue';
+import { MatchingWorkerModule } from '@app/matching';
 import { NotificationsWorkerModule } from '@app/notifications';
 import { ServicesMapWorkerModule } from '@app/services-map';
 import { VettingWorkerModule } from '@app/vetting';
@@ -26,6 +27,7 @@ import { Module } from '@nestjs/common';
     QueueModule,
     NotificationsWorkerModule,
     VettingWorkerModule,
+    MatchingWorkerModule,
     ServicesMapWorkerModule,
     QueueWorkerModule,
   ],

@@ -13,3 +13,13 @@ export * from './matches/match.entity';
 export * from './matches/match-status';
 export * from './matches/match.repository';
 export * from './matches/mentor-fit';
+/** The worker side: the daily release-day sweep (MATCHED → ACTIVE, mentor reminders) and its schedule. */
+export * from './matching-worker.module';
+export * from './release-day/release-day.service';
+export * from './release-day/release-reminder-policy';
+export * from './release-day/jobs/release-day-schedules';
+/** Mentoring sessions and outcome ratings of matches (tables and the stage enum). */
+export * from './relationship/mentoring-session.entity';
+export * from './relationship/match-outcome.entity';
+export * from './relationship/outcome-stage';
+export * from './relationship/relationship.repository';

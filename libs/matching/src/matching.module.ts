@@ -5,6 +5,9 @@ import { VettingModule } from '@app/vetting';
 import { VolunteerProfileObject, VolunteersModule } from '@app/volunteers';
 import { Module, OnModuleInit } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { AssignmentCandidatesService } from './assignments/assignment-candidates.service';
+import { AssignmentsResolver } from './assignments/assignments.resolver';
+import { ProposeAssignments } from './assignments/propose-assignments.service';
 import { MatchObject } from './matches/dto/match.object';
 import { MatchQueries } from './matches/match-queries.service';
 import { MatchRepository } from './matches/match.repository';
@@ -21,6 +24,17 @@ import { ReferralsResolver } from './referrals/referrals.resolver';
 import { RespondToReferral } from './referrals/respond-to-referral.service';
 import { UpdateReleaseDate } from './referrals/update-release-date.service';
 import { WithdrawReferral } from './referrals/withdraw-referral.service';
+import { SchemePlaces } from './referrals/scheme-places';
+import { EndMatch } from './relationship/end-match.service';
+import { LogSession } from './relationship/log-session.service';
+import { MatchPartiesReader } from './relationship/match-parties';
+import { OutcomeSummary } from './relationship/outcome-summary.service';
+import { RecordOutcome } from './relationship/record-outcome.service';
+import { RelationshipRepository } from './relationship/relationship.repository';
+import { RelationshipResolver } from './relationship/relationship.resolver';
+import { SessionLoaders } from './relationship/session-loaders';
+import { ReleaseDayRepository } from './release-day/release-day.repository';
+import { ReleaseDay } from './release-day/release-day.service';
 
 /** Referrals from prisons to schemes, and mentor matching on top of them. */
 @Module({
@@ -31,7 +45,10 @@ import { WithdrawReferral } from './referrals/withdraw-referral.service';
     CreateReferral,
     RespondToReferral,
     WithdrawReferral,
+    SchemePlaces,
     UpdateReleaseDate,
+    ReleaseDayRepository,
+    ReleaseDay,
     ReferralsResolver,
     MatchRepository,
     MatchQueries,
@@ -41,6 +58,17 @@ import { WithdrawReferral } from './referrals/withdraw-referral.service';
     RespondToMatch,
     MatchesResolver,
     ReferralMatchResolver,
+    AssignmentCandidatesService,
+    ProposeAssignments,
+    AssignmentsResolver,
+    RelationshipRepository,
+    MatchPartiesReader,
+    LogSession,
+    EndMatch,
+    RecordOutcome,
+    OutcomeSummary,
+    SessionLoaders,
+    RelationshipResolver,
   ],
   exports: [ReferralRepository, MatchRepository],
 })

@@ -10,6 +10,9 @@ export * from './notifications.module';
 export * from './notifications-worker.module';
 /** The relay, for tests and tools that need to push the outbox by hand. */
 export * from './relay/outbox-relay.service';
+/** The daily purge of finished outbox rows and its schedule. */
+export * from './outbox-retention.service';
+export * from './jobs/notification-schedules';
 /** Channels, delivery states and the provider interface. */
 export * from './channels/channel';
 export * from './notification-delivery.entity';

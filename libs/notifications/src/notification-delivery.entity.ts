@@ -21,8 +21,9 @@ export enum DeliveryStatus {
 }
 
 /**
- * The outcome of one channel for one recipient of one outbox row. The unique key is what makes
+ * The outcome of email or SMS for one recipient of one outbox row. The unique key is what makes
  * delivery exactly once per channel: a job that runs again skips what is DELIVERED (or FAILED).
+ * In-app has no row here: the notification itself, unique per outbox row and person, is the record.
  */
 @Entity('notification_deliveries')
 @Index('notification_deliveries_once', ['outboxId', 'userId', 'channel'], { unique: true })

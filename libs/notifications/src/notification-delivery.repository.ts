@@ -7,15 +7,19 @@ import { Channel } from './channels/channel';
 import { DeliveryStatus } from './notification-delivery.entity';
 import { OutboxRecipient } from './notification-outbox.entity';
 
-/** An outbox row as the worker needs it, with what has already happened to it. */
-export interface DeliveryContext {
+/** What rendering an outbox row needs. */
+export interface OutboxContent {
   id: string;
   kind: string;
   data: Record<string, unknown>;
   recipients: OutboxRecipient[];
+}
+
+/** An outbox row as the worker needs it to send email or SMS, with what has already happened to it. */
+export interface DeliveryContext extends OutboxContent {
   /** Recipients who still have an account. */
   addresses: RecipientAddress[];
-  /** Status per `${userId}:${channel}`. */
+  /** Email and SMS status per `${userId}:${channel}` (in-app needs none: see NotificationEntity). */
   deliveries: Map<string, DeliveryStatus>;
 }
 
@@ -31,7 +35,11 @@ export interface RecipientAddress {
 /** What one job did, written in one statement with the other jobs of its batch. */
 export interface DeliveryOutcome {
   outboxId: string;
+  /** The job's round: only the job of the current round finishes the row. */
+  round: number;
+  /** In-app notifications; a person whose account is gone is skipped, one already notified too. */
   inApp: { userId: string; kind: string; subject: string; body: string }[];
+  /** Email and SMS accepted by the provider. */
   delivered: { userId: string; channel: Channel }[];
   failed: { userId: string; channel: Channel; error: string; final: boolean }[];
   /** Every channel of every recipient is now DELIVERED or FAILED. */
@@ -68,24 +76,10 @@ export class NotificationDeliveryRepository {
    * one statement for a whole batch of jobs.
    */
   async loadContexts(outboxIds: readonly string[]): Promise<DeliveryContext[]> {
+    // Deliveries hold email and SMS only; in-app is proven by the notification row itself.
     const rows: (Omit<DeliveryContext, 'deliveries'> & {
       deliveries: [string, Channel, DeliveryStatus][];
-    })[] = await this.hotQuery(
-      `SELECT o.id, o.kind, o.data, o.recipients,
-                COALESCE((SELECT json_agg(json_build_array(d.user_id, d.channel, d.status))
-                          FROM notification_deliveries d WHERE d.outbox_id = o.id), '[]') AS deliveries,
-                COALESCE((SELECT json_agg(json_build_object(
-                                   'userId', u.id, 'email', u.email,
-                                   'emailEnabled', COALESCE(p.email_enabled, true),
-                                   'smsEnabled', COALESCE(p.sms_enabled, false),
-                                   'phoneNumber', p.phone_number))
-                          FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
-                          WHERE u.id IN (SELECT (r ->> 'userId')::uuid FROM jsonb_array_elements(o.recipients) AS r)),
-                         '[]') AS addresses
-         FROM notification_outbox o
-         WHERE o.id = ANY($1::uuid[])`,
-      [outboxIds],
-    );
+    })[] = await this.hotQuery(LOAD_CONTEXTS_SQL, [outboxIds], 'notifications.load-contexts');
     return rows.map((row) => ({
       ...row,
       deliveries: new Map(
@@ -96,14 +90,43 @@ export class NotificationDeliveryRepository {
 
   /**
    * Writes the outcomes of a batch of jobs in one statement: in-app notifications, DELIVERED and
-   * failed channels, finished outbox rows. The unique keys make a repeat a no-op, and a DELIVERED
-   * channel never goes back to failed.
+   * failed email/SMS, finished outbox rows (their pending state deleted). The unique keys make a
+   * repeat a no-op, and a DELIVERED channel never goes back to failed. Batches with nothing but
+   * in-app notifications, the common case, use a shorter statement and commit with
+   * synchronous_commit off (a PostgreSQL crash can lose the last fraction of a second of them; the
+   * deletion of their pending rows is undone with them, so the relay's check sends them again,
+   * still once).
    */
   async record(outcomes: readonly DeliveryOutcome[]): Promise<void> {
-    const inApp = uniqueBy(
-      outcomes.flatMap((o) => o.inApp.map((n) => ({ ...n, outboxId: o.outboxId }))),
-      (n) => `${n.outboxId}:${n.userId}`,
-    );
+    // Plain loops: this runs for every job. Repeats need no care here: ON CONFLICT DO NOTHING
+    // skips a second row with the same key, and deleting a pending row twice is a no-op.
+    const outboxIds: string[] = [];
+    const userIds: string[] = [];
+    const kinds: string[] = [];
+    const subjects: string[] = [];
+    const bodies: string[] = [];
+    const finishedIds: string[] = [];
+    const finishedRounds: number[] = [];
+    let inAppOnly = true;
+    for (const outcome of outcomes) {
+      for (const notification of outcome.inApp) {
+        outboxIds.push(outcome.outboxId);
+        userIds.push(notification.userId);
+        kinds.push(notification.kind);
+        subjects.push(notification.subject);
+        bodies.push(notification.body);
+      }
+      if (outcome.complete) {
+        finishedIds.push(outcome.outboxId);
+        finishedRounds.push(outcome.round);
+      }
+      if (outcome.delivered.length > 0 || outcome.failed.length > 0) inAppOnly = false;
+    }
+    const inAppParams = [outboxIds, userIds, kinds, subjects, bodies, finishedIds, finishedRounds];
+    if (inAppOnly) {
+      await this.hotQuery(RECORD_IN_APP_SQL, inAppParams, 'notifications.record-in-app');
+      return;
+    }
     const delivered = uniqueBy(
       outcomes.flatMap((o) => o.delivered.map((d) => ({ ...d, outboxId: o.outboxId }))),
       (d) => `${d.outboxId}:${deliveryKey(d.userId, d.channel)}`,
@@ -115,44 +138,10 @@ export class NotificationDeliveryRepository {
       outcomes.flatMap((o) => o.failed.map((f) => ({ ...f, outboxId: o.outboxId }))),
       (f) => `${f.outboxId}:${deliveryKey(f.userId, f.channel)}`,
     ).filter((f) => !deliveredKeys.has(`${f.outboxId}:${deliveryKey(f.userId, f.channel)}`));
-    const complete = [...new Set(outcomes.filter((o) => o.complete).map((o) => o.outboxId))];
     await this.hotQuery(
-      `WITH in_app AS (
-         INSERT INTO notifications (outbox_id, user_id, kind, subject, body)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::text[])
-         ON CONFLICT (outbox_id, user_id) DO NOTHING
-       ),
-       delivered AS (
-         INSERT INTO notification_deliveries (outbox_id, user_id, channel, status, delivered_at)
-         SELECT o, u, c, '${DeliveryStatus.DELIVERED}', now()
-         FROM unnest($6::uuid[], $7::uuid[], $8::varchar[]) AS t(o, u, c)
-         ON CONFLICT (outbox_id, user_id, channel) DO UPDATE
-           SET status = EXCLUDED.status, delivered_at = EXCLUDED.delivered_at, updated_at = now()
-           WHERE notification_deliveries.status <> '${DeliveryStatus.DELIVERED}'
-       ),
-       failed AS (
-         INSERT INTO notification_deliveries (outbox_id, user_id, channel, status, failures, last_error)
-         SELECT o, u, c, s, 1, e
-         FROM unnest($9::uuid[], $10::uuid[], $11::varchar[], $12::varchar[], $13::varchar[]) AS t(o, u, c, s, e)
-         ON CONFLICT (outbox_id, user_id, channel) DO UPDATE
-           SET status = EXCLUDED.status, failures = notification_deliveries.failures + 1,
-               last_error = EXCLUDED.last_error, updated_at = now()
-           WHERE notification_deliveries.status <> '${DeliveryStatus.DELIVERED}'
-       ),
-       completed AS (
-         UPDATE notification_outbox SET completed_at = now()
-         WHERE id = ANY($14::uuid[]) AND completed_at IS NULL
-       ),
-       commit_mode AS (
-         SELECT set_config('synchronous_commit', CASE WHEN $15::boolean THEN 'off' ELSE 'on' END, true)
-       )
-       SELECT (SELECT count(*) FROM commit_mode)`,
+      RECORD_ALL,
       [
-        inApp.map((n) => n.outboxId),
-        inApp.map((n) => n.userId),
-        inApp.map((n) => n.kind),
-        inApp.map((n) => n.subject),
-        inApp.map((n) => n.body),
+        ...inAppParams,
         delivered.map((d) => d.outboxId),
         delivered.map((d) => d.userId),
         delivered.map((d) => d.channel),
@@ -161,11 +150,8 @@ export class NotificationDeliveryRepository {
         failed.map((f) => f.channel),
         failed.map((f) => (f.final ? DeliveryStatus.FAILED : DeliveryStatus.PENDING)),
         failed.map((f) => f.error.slice(0, 500)),
-        complete,
-        outcomes.every(
-          (o) => o.delivered.every((d) => d.channel === Channel.IN_APP) && o.failed.length === 0,
-        ),
       ],
+      'notifications.record-all',
     );
   }
 
@@ -173,9 +159,10 @@ export class NotificationDeliveryRepository {
    * The worker's per-job statements go straight to the pg pool: TypeORM's query runner adds a
    * measurable cost per call at thousands of jobs a second, and these need none of what it adds.
    */
-  private async hotQuery<T>(sql: string, params: unknown[]): Promise<T[]> {
+  private async hotQuery<T>(sql: string, params: unknown[], name?: string): Promise<T[]> {
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const result = await pool.query(sql, params);
+    // A named statement is parsed and planned once per connection.
+    const result = await pool.query({ text: sql, values: params, name });
     return result.rows as T[];
   }
 
@@ -185,8 +172,8 @@ export class NotificationDeliveryRepository {
       `WITH failed AS (
          UPDATE notification_deliveries SET status = '${DeliveryStatus.FAILED}', last_error = $2, updated_at = now()
          WHERE outbox_id = $1 AND status = '${DeliveryStatus.PENDING}' RETURNING id
-       ), completed AS (
-         UPDATE notification_outbox SET completed_at = now() WHERE id = $1 AND completed_at IS NULL
+       ), finished AS (
+         DELETE FROM notification_outbox_pending WHERE outbox_id = $1
        )
        SELECT id FROM failed`,
       [outboxId, reason],
@@ -251,6 +238,59 @@ export class NotificationDeliveryRepository {
     );
   }
 }
+
+/** Outbox rows (`$1`) with their recipients' addresses and preferences and their email/SMS deliveries. */
+export const LOAD_CONTEXTS_SQL = `SELECT o.id, o.kind, o.data, o.recipients,
+         COALESCE((SELECT json_agg(json_build_array(d.user_id, d.channel, d.status))
+            FROM notification_deliveries d WHERE d.outbox_id = o.id), '[]') AS deliveries,
+         COALESCE((SELECT json_agg(json_build_object(
+                     'userId', u.id, 'email', u.email,
+                     'emailEnabled', COALESCE(p.email_enabled, true),
+                     'smsEnabled', COALESCE(p.sms_enabled, false),
+                     'phoneNumber', p.phone_number))
+            FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
+            WHERE u.id IN (SELECT (r ->> 'userId')::uuid FROM jsonb_array_elements(o.recipients) AS r)),
+           '[]') AS addresses
+  FROM notification_outbox o
+  WHERE o.id = ANY($1::uuid[])`;
+
+/** The in-app part of a batch; also finishes rows. `$6, $7`: finished (outbox id, round). */
+const IN_APP_AND_FINISH = `
+  in_app AS (
+    INSERT INTO notifications (outbox_id, user_id, kind, subject, body)
+    SELECT t.* FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::text[]) AS t(o, u, k, s, b)
+    WHERE EXISTS (SELECT 1 FROM users WHERE users.id = t.u)
+    ON CONFLICT (outbox_id, user_id) DO NOTHING
+  ),
+  finished AS (
+    DELETE FROM notification_outbox_pending p
+    USING unnest($6::uuid[], $7::smallint[]) AS f(o, r)
+    WHERE p.outbox_id = f.o AND p.round = f.r
+  )`;
+
+export const RECORD_IN_APP_SQL = `WITH ${IN_APP_AND_FINISH},
+  commit_mode AS (SELECT set_config('synchronous_commit', 'off', true))
+  SELECT (SELECT count(*) FROM commit_mode)`;
+
+const RECORD_ALL = `WITH ${IN_APP_AND_FINISH},
+  delivered AS (
+    INSERT INTO notification_deliveries (outbox_id, user_id, channel, status, delivered_at)
+    SELECT o, u, c, '${DeliveryStatus.DELIVERED}', now()
+    FROM unnest($8::uuid[], $9::uuid[], $10::varchar[]) AS t(o, u, c)
+    ON CONFLICT (outbox_id, user_id, channel) DO UPDATE
+      SET status = EXCLUDED.status, delivered_at = EXCLUDED.delivered_at, updated_at = now()
+      WHERE notification_deliveries.status <> '${DeliveryStatus.DELIVERED}'
+  ),
+  failed AS (
+    INSERT INTO notification_deliveries (outbox_id, user_id, channel, status, failures, last_error)
+    SELECT o, u, c, s, 1, e
+    FROM unnest($11::uuid[], $12::uuid[], $13::varchar[], $14::varchar[], $15::varchar[]) AS t(o, u, c, s, e)
+    ON CONFLICT (outbox_id, user_id, channel) DO UPDATE
+      SET status = EXCLUDED.status, failures = notification_deliveries.failures + 1,
+          last_error = EXCLUDED.last_error, updated_at = now()
+      WHERE notification_deliveries.status <> '${DeliveryStatus.DELIVERED}'
+  )
+  SELECT 1`;
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Map<string, T>();

@@ -9,15 +9,12 @@ export interface OutboxRecipient {
 
 /**
  * A notification promised by a committed change, written in the same transaction as the change.
- * The relay hands it to the queue (`relayedAt`); the worker sets `completedAt` once every channel of
- * every recipient has been delivered or has failed for good. `round` counts admin retries, so each
- * retry gets its own job id.
+ * It is never updated on the hot path: where it stands (waiting to be relayed, relayed, finished)
+ * lives in the narrow `notification_outbox_pending` row, which exists until every channel of every
+ * recipient has been delivered or has failed for good. `round` counts redrives and admin retries,
+ * so each gets its own job id. Finished rows are purged after OUTBOX_RETENTION_DAYS.
  */
 @Entity('notification_outbox')
-@Index('notification_outbox_unrelayed', ['createdAt'], { where: 'relayed_at IS NULL' })
-@Index('notification_outbox_unfinished', ['relayedAt'], {
-  where: 'relayed_at IS NOT NULL AND completed_at IS NULL',
-})
 export class NotificationOutboxEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -43,10 +40,4 @@ export class NotificationOutboxEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  relayedAt: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  completedAt: Date | null;
 }

@@ -8,9 +8,12 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { NotificationOutboxEntity } from './notification-outbox.entity';
 
-/** An in-app notification: what `myNotifications` lists. One per outbox row and recipient. */
+/**
+ * An in-app notification: what `myNotifications` lists. One per outbox row and recipient: the
+ * unique key is what makes in-app delivery exactly once, so this row is its own delivery record.
+ * `outboxId` has no foreign key on purpose: old outbox rows are purged, people's notifications stay.
+ */
 @Entity('notifications')
 @Index('notifications_outbox_user', ['outboxId', 'userId'], { unique: true })
 @Index('notifications_user_created', ['userId', 'createdAt'])
@@ -27,10 +30,6 @@ export class NotificationEntity {
 
   @Column({ type: 'uuid' })
   outboxId: string;
-
-  @ManyToOne(() => NotificationOutboxEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'outbox_id' })
-  outbox?: NotificationOutboxEntity;
 
   @Column({ type: 'varchar', length: 60 })
   kind: string;

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { SchemeEntity } from './scheme.entity';
 import {
+  ServiceRanking,
   ServiceSearchFilter,
   ServiceSearchRow,
   serviceSearchSql,
@@ -88,9 +89,12 @@ export class SchemeRepository {
     return { rows, totalCount };
   }
 
-  /** The service search's candidates: one statement (see serviceSearchSql). */
-  searchCandidates(filter: ServiceSearchFilter): Promise<ServiceSearchRow[]> {
-    const { text, values } = serviceSearchSql(filter);
+  /** The service search's best candidates, ranked: one statement (see serviceSearchSql). */
+  searchCandidates(
+    filter: ServiceSearchFilter,
+    ranking: ServiceRanking,
+  ): Promise<ServiceSearchRow[]> {
+    const { text, values } = serviceSearchSql(filter, ranking);
     return this.dataSource.query(text, values);
   }
 

@@ -5,6 +5,7 @@ import {
   ClearanceRequirement,
   VettingCheckKind as K,
   VettingCheckStatus as S,
+  dbsLevelsCovering,
   evaluateClearance,
 } from './clearance';
 
@@ -173,5 +174,15 @@ describe('evaluateClearance', () => {
       check(K.PRISON_SECURITY, S.CLEAR, { expiresOn: '2027-09-01' }),
     ];
     expect(evaluateClearance(checks, inPrison, TODAY).expiresOn).toBe('2027-09-01');
+  });
+});
+
+describe('dbsLevelsCovering', () => {
+  it.each([
+    [DbsLevel.BASIC, [DbsLevel.BASIC, DbsLevel.STANDARD, DbsLevel.ENHANCED]],
+    [DbsLevel.STANDARD, [DbsLevel.STANDARD, DbsLevel.ENHANCED]],
+    [DbsLevel.ENHANCED, [DbsLevel.ENHANCED]],
+  ])('%s is met by %j', (level, levels) => {
+    expect(dbsLevelsCovering(level)).toEqual(levels);
   });
 });

@@ -57,6 +57,13 @@ export const REFERENCES_NEEDED = 2;
 
 const LEVEL_RANK: Record<DbsLevel, number> = { BASIC: 1, STANDARD: 2, ENHANCED: 3 };
 
+/** The DBS levels that satisfy `level` (it and the ones above it), for queries that filter by it. */
+export function dbsLevelsCovering(level: DbsLevel): DbsLevel[] {
+  return (Object.keys(LEVEL_RANK) as DbsLevel[]).filter(
+    (candidate) => LEVEL_RANK[candidate] >= LEVEL_RANK[level],
+  );
+}
+
 const inDate = (check: CheckFacts, asOf: string) =>
   check.expiresOn === null || asOf < check.expiresOn;
 

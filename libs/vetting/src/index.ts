@@ -10,6 +10,8 @@ export * from './jobs/vetting-schedules';
 /** Clearance for a scheme on a day (matching asks it for a release date). */
 export * from './clearance.service';
 export * from './clearance';
+/** Clearance as one SQL boolean, for statements over many volunteers (mentor suggestions). */
+export * from './clearance.sql';
 /** Re-check periods and reminder thresholds. */
 export * from './recheck-policy';
 /** The vetting_checks table and its queries. */

@@ -16,6 +16,10 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, OneToOne } from 'typeorm'
 @Index(['organisationId', 'status'])
 @Index(['organisationId', 'createdAt', 'id'])
 @Index(['createdAt', 'id'])
+// Mentor suggestions (migration 1795679700000): GiST on the box each in-person mentor's travel
+// radius covers, and a covering index on remote mentors; TypeORM cannot describe either.
+@Index('volunteer_profiles_reach', { synchronize: false })
+@Index('volunteer_profiles_remote', { synchronize: false })
 export class VolunteerProfileEntity extends BaseEntity {
   @Index({ unique: true })
   @Column({ type: 'uuid' })

@@ -116,6 +116,16 @@ export class EnvironmentVariables {
   @Min(1000)
   OUTBOX_REDRIVE_AFTER_MS = 600000;
 
+  /** Finished notification outbox rows (and their email/SMS delivery records) are deleted this many days after they were written; in-app notifications stay. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  OUTBOX_RETENTION_DAYS = 30;
+
+  /** When the daily outbox purge runs: a cron pattern, UK time. */
+  @Matches(/^(\S+\s+){4}\S+$/, { message: 'must be a 5-field cron pattern such as 30 3 * * *' })
+  OUTBOX_PURGE_CRON = '30 3 * * *';
+
   /** Email through SMTP, e.g. smtps://user:pass@smtp.example.org:465; without it (and without Notify) no email is sent. */
   @IsOptional()
   @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
@@ -164,6 +174,10 @@ export class EnvironmentVariables {
   @Matches(/^(\S+\s+){4}\S+$/, { message: 'must be a 5-field cron pattern such as 0 6 * * *' })
   VETTING_JOBS_CRON = '0 6 * * *';
 
+  /** When the daily release-day sweep runs (MATCHED → ACTIVE on the day, mentor reminders): a cron pattern, UK time. */
+  @Matches(/^(\S+\s+){4}\S+$/, { message: 'must be a 5-field cron pattern such as 0 6 * * *' })
+  RELEASE_DAY_JOBS_CRON = '0 6 * * *';
+
   // The public services map.
 
   /** Map tiles for GET /map, a Leaflet URL template; markers and the list work without tiles. */
@@ -208,6 +222,7 @@ const NUMERIC = new Set([
   'OUTBOX_RELAY_POLL_MS',
   'OUTBOX_RELAY_BATCH_SIZE',
   'OUTBOX_REDRIVE_AFTER_MS',
+  'OUTBOX_RETENTION_DAYS',
   'RETENTION_DISCLOSURE_DAYS',
   'MAP_REFRESH_DEBOUNCE_MS',
   'MAP_REFRESH_EVERY_MS',

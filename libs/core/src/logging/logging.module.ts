@@ -18,6 +18,7 @@ export const REDACTED_PATHS = [
   '*.postcode',
   '*.releasePostcode',
   '*.notes',
+  '*.note',
   '*.personReference',
   '*.variables',
 ];

@@ -22,6 +22,7 @@ describe('log redaction', () => {
     ['release postcode', { input: { releasePostcode: 'M14 5AB' } }, 'M14 5AB'],
     ['prison number', { referral: { personReference: 'A1234BC' } }, 'A1234BC'],
     ['risk assessment notes', { check: { notes: 'disclosed offence details' } }, 'disclosed offence'],
+    ['session note', { input: { note: 'talked about his debts' } }, 'his debts'],
     ['GraphQL variables', { request: { variables: { anything: 'secret value' } } }, 'secret value'],
   ])('never writes a %s', (_name, payload, secret) => {
     const line = capture((logger) => logger.info(payload, 'something happened'));

@@ -11,3 +11,5 @@ export * from './job-handler';
 export * from './job-queues.service';
 export * from './queue-workers.service';
 export * from './queue.module';
+/** Repeatable (cron) jobs registered at worker start. */
+export * from './cron-schedules';

@@ -1,4 +1,4 @@
-import { Clock } from '@app/core';
+import { Clock, DeliveryMode } from '@app/core';
 import { SchemeEntity } from '@app/schemes';
 import { ClearanceService, VettingCheckRepository, VettingCheckRow } from '@app/vetting';
 import { VolunteerProfileEntity } from '@app/volunteers';
@@ -7,7 +7,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReferralEntity } from '../referrals/referral.entity';
 import { MatchRepository } from './match.repository';
-import { MentorFit, mentorFit } from './mentor-fit';
+import {
+  MentorCandidateFilter,
+  MentorCandidateRow,
+  excludedMentorsSql,
+  mentorSuggestionsSql,
+  toVolunteer,
+} from './mentor-candidates.sql';
+import {
+  MentorFacts,
+  MentorFit,
+  PlacementFacts,
+  activeServiceSince,
+  isWomensScheme,
+  languagesToShare,
+  mentorFit,
+  remoteModes,
+} from './mentor-fit';
 
 /** One candidate mentor with how they fit a referral. */
 export interface AssessedMentor {
@@ -20,8 +36,18 @@ export interface AssessedMentor {
 const CHUNK = 2000;
 
 /**
+ * How far excludedMentors looks first, in km: most of the nearest excluded volunteers are found
+ * close by, and the search widens (to everyone at the end) only when fewer than asked were found.
+ */
+const EXCLUDED_RADII_KM = [25, 100, 400];
+
+/**
  * Applies mentorFit to the organisation's volunteers for one referral: clearance is evaluated for
  * the scheme on the release date (a check expiring before then does not count).
+ *
+ * `suggest` and `excluded` let one SQL statement (mentor-candidates.sql.ts) pick the few mentors
+ * to show; mentorFit then says, for those few, the same reasons, components and score as `assess`
+ * gives every candidate.
  */
 @Injectable()
 export class MentorAssessment {
@@ -33,6 +59,7 @@ export class MentorAssessment {
     private readonly clock: Clock,
   ) {}
 
+  /** Every candidate of the organisation (one with `volunteerId`), nearest first, with its fit. */
   async assess(
     referral: ReferralEntity,
     scheme: SchemeEntity,
@@ -46,8 +73,99 @@ export class MentorAssessment {
     );
     const [requirement] = await this.clearance.requirements([scheme.id]);
     if (!requirement || candidates.length === 0) return [];
+    const checksByVolunteer = await this.checksOf(
+      candidates.map((candidate) => candidate.volunteer.id),
+      manager,
+    );
+    const placement = placementOf(referral, scheme, this.clock.today());
+    return candidates.map(({ volunteer, distanceKm }) => {
+      const clearance = this.clearance.evaluate(
+        checksByVolunteer.get(volunteer.id) ?? [],
+        requirement.requirement,
+        referral.releaseDate,
+      );
+      const fit = mentorFit(
+        factsOf(volunteer, distanceKm, clearance.cleared ? [] : clearance.missing),
+        placement,
+      );
+      return { volunteer, distanceKm, fit };
+    });
+  }
+
+  /**
+   * The `first` mentors who may be proposed, best first (score, then nearer, then id): those
+   * `assess` finds without exclusions, in that order, found by one statement.
+   */
+  async suggest(
+    referral: ReferralEntity,
+    scheme: SchemeEntity,
+    first: number,
+  ): Promise<AssessedMentor[]> {
+    const placement = placementOf(referral, scheme, this.clock.today());
+    const { text, values } = mentorSuggestionsSql(
+      candidateFilter(referral, scheme, placement.today),
+      first,
+    );
+    const rows: MentorCandidateRow[] = await this.dataSource.query(text, values);
+    // The statement applied every hard rule, clearance included; mentorFit words the rest.
+    return rows
+      .map((row) => {
+        const volunteer = toVolunteer(row);
+        const distanceKm = Number(row.distance_km);
+        return {
+          volunteer,
+          distanceKm,
+          fit: mentorFit(factsOf(volunteer, distanceKm, []), placement),
+        };
+      })
+      .sort(bestFirst);
+  }
+
+  /** The `first` nearest volunteers who may not be proposed (nearest, then id), and why. */
+  async excluded(
+    referral: ReferralEntity,
+    scheme: SchemeEntity,
+    first: number,
+  ): Promise<AssessedMentor[]> {
+    const placement = placementOf(referral, scheme, this.clock.today());
+    const filter = candidateFilter(referral, scheme, placement.today);
+    let rows: MentorCandidateRow[] = [];
+    for (const withinKm of [...EXCLUDED_RADII_KM, null]) {
+      const { text, values } = excludedMentorsSql(filter, first, withinKm);
+      rows = await this.dataSource.query(text, values);
+      // Everyone beyond the radius is farther than anyone found well inside it.
+      const last = rows.at(-1);
+      if (withinKm === null || (rows.length === first && last && last.distance_km < withinKm - 1))
+        break;
+    }
+    if (rows.length === 0) return [];
+    const [requirement] = await this.clearance.requirements([scheme.id]);
+    if (!requirement) return [];
+    const checksByVolunteer = await this.checksOf(
+      rows.map((row) => row.id),
+      this.dataSource.manager,
+    );
+    return rows.map((row) => {
+      const volunteer = toVolunteer(row);
+      const distanceKm = Number(row.distance_km);
+      const clearance = this.clearance.evaluate(
+        checksByVolunteer.get(volunteer.id) ?? [],
+        requirement.requirement,
+        referral.releaseDate,
+      );
+      const fit = mentorFit(
+        factsOf(volunteer, distanceKm, clearance.cleared ? [] : clearance.missing),
+        placement,
+      );
+      return { volunteer, distanceKm, fit };
+    });
+  }
+
+  private async checksOf(
+    ids: readonly string[],
+    manager: EntityManager,
+  ): Promise<Map<string, VettingCheckRow[]>> {
     const checksByVolunteer = new Map<string, VettingCheckRow[]>();
-    const ids = candidates.map((candidate) => candidate.volunteer.id);
     for (let start = 0; start < ids.length; start += CHUNK) {
       for (const row of await this.checks.findByVolunteerIds(
         ids.slice(start, start + CHUNK),
@@ -58,40 +176,75 @@ export class MentorAssessment {
         checksByVolunteer.set(row.volunteerId, list);
       }
     }
-    const today = this.clock.today();
-    return candidates.map(({ volunteer, distanceKm }) => {
-      const clearance = this.clearance.evaluate(
-        checksByVolunteer.get(volunteer.id) ?? [],
-        requirement.requirement,
-        referral.releaseDate,
-      );
-      const fit = mentorFit(
-        {
-          status: volunteer.status,
-          gender: volunteer.gender,
-          languages: volunteer.languages,
-          pathways: volunteer.pathways,
-          livedExperience: volunteer.livedExperience,
-          deliveryModes: volunteer.deliveryModes,
-          travelRadiusKm: volunteer.travelRadiusKm,
-          maxMentees: volunteer.maxMentees,
-          activeMentees: volunteer.activeMentees,
-          activeSince: volunteer.activeSince
-            ? volunteer.activeSince.toISOString().slice(0, 10)
-            : null,
-          distanceKm,
-          clearanceMissing: clearance.cleared ? [] : clearance.missing,
-        },
-        {
-          needs: referral.needs,
-          riskLevel: referral.riskLevel,
-          languages: referral.languages,
-          schemeGenders: scheme.genders,
-          schemeDeliveryModes: scheme.deliveryModes,
-          today,
-        },
-      );
-      return { volunteer, distanceKm, fit };
-    });
+    return checksByVolunteer;
   }
+}
+
+/** Suggestions' order: higher score, then nearer, then id. */
+export function bestFirst(a: AssessedMentor, b: AssessedMentor): number {
+  return (
+    b.fit.score - a.fit.score ||
+    a.distanceKm - b.distanceKm ||
+    a.volunteer.id.localeCompare(b.volunteer.id)
+  );
+}
+
+function placementOf(
+  referral: ReferralEntity,
+  scheme: SchemeEntity,
+  today: string,
+): PlacementFacts {
+  return {
+    needs: referral.needs,
+    riskLevel: referral.riskLevel,
+    languages: referral.languages,
+    schemeGenders: scheme.genders,
+    schemeDeliveryModes: scheme.deliveryModes,
+    today,
+  };
+}
+
+function factsOf(
+  volunteer: VolunteerProfileEntity,
+  distanceKm: number,
+  clearanceMissing: string[],
+): MentorFacts {
+  return {
+    status: volunteer.status,
+    gender: volunteer.gender,
+    languages: volunteer.languages,
+    pathways: volunteer.pathways,
+    livedExperience: volunteer.livedExperience,
+    deliveryModes: volunteer.deliveryModes,
+    travelRadiusKm: volunteer.travelRadiusKm,
+    maxMentees: volunteer.maxMentees,
+    activeMentees: volunteer.activeMentees,
+    activeSince: volunteer.activeSince ? volunteer.activeSince.toISOString().slice(0, 10) : null,
+    distanceKm,
+    clearanceMissing,
+  };
+}
+
+/** The referral in the statements' terms, decided by mentor-fit's own helpers (the benchmark too). */
+export function candidateFilter(
+  referral: ReferralEntity,
+  scheme: SchemeEntity,
+  today: string,
+): MentorCandidateFilter {
+  return {
+    organisationId: scheme.organisationId,
+    releaseOutcode: referral.releaseOutcode,
+    remoteModes: remoteModes(Object.values(DeliveryMode), scheme.deliveryModes),
+    femaleOnly: isWomensScheme(scheme.genders),
+    activeSince: activeServiceSince(referral.riskLevel, today),
+    // As ClearanceService.requirements has it; the statement needs the prisons only to know there are some.
+    requirement: {
+      dbsLevel: scheme.requiredDbsLevel,
+      barredLists: [...scheme.requiredBarredLists].sort(),
+      prisonsServed: scheme.prisonsServed,
+    },
+    asOf: referral.releaseDate,
+    needs: referral.needs,
+    languages: languagesToShare(referral.languages),
+  };
 }

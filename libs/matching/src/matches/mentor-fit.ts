@@ -56,9 +56,14 @@ export const WEIGHTS = {
   livedExperience: 10,
 } as const;
 
-const MATCHABLE: readonly VolunteerStatus[] = [VolunteerStatus.APPROVED, VolunteerStatus.ACTIVE];
+/** Statuses a mentor may be proposed in. */
+export const MATCHABLE: readonly VolunteerStatus[] = [
+  VolunteerStatus.APPROVED,
+  VolunteerStatus.ACTIVE,
+];
 const HIGH_RISK: readonly RiskLevel[] = [RiskLevel.HIGH, RiskLevel.VERY_HIGH];
-const REMOTE: readonly DeliveryMode[] = [DeliveryMode.PHONE, DeliveryMode.ONLINE];
+/** Delivery modes that work at any distance. */
+export const REMOTE_MODES: readonly DeliveryMode[] = [DeliveryMode.PHONE, DeliveryMode.ONLINE];
 const ENGLISH = 'en';
 const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 10 ** places;
 
@@ -72,7 +77,20 @@ export function remoteModes(
   mentor: readonly DeliveryMode[],
   scheme: readonly DeliveryMode[],
 ): DeliveryMode[] {
-  return REMOTE.filter((mode) => mentor.includes(mode) && scheme.includes(mode));
+  return REMOTE_MODES.filter((mode) => mentor.includes(mode) && scheme.includes(mode));
+}
+
+/**
+ * For a HIGH or VERY_HIGH risk person, the latest day a mentor may have become ACTIVE (a year of
+ * active service by `today`); null when any mentor may be.
+ */
+export function activeServiceSince(riskLevel: RiskLevel, today: string): string | null {
+  return HIGH_RISK.includes(riskLevel) ? addMonths(today, -12) : null;
+}
+
+/** The languages of the person other than English: the ones a shared language is scored on. */
+export function languagesToShare(languages: readonly string[]): string[] {
+  return languages.filter((language) => language !== ENGLISH);
 }
 
 /**
@@ -101,15 +119,13 @@ export function mentorFit(mentor: MentorFacts, placement: PlacementFacts): Mento
   if (isWomensScheme(placement.schemeGenders) && mentor.gender !== Gender.FEMALE) {
     exclusions.push("a women's scheme: female mentors only");
   }
-  if (HIGH_RISK.includes(placement.riskLevel)) {
-    const yearAgo = addMonths(placement.today, -12);
-    if (!mentor.activeSince || mentor.activeSince > yearAgo) {
-      exclusions.push(`${placement.riskLevel} risk: needs a year of active service`);
-    }
+  const serviceSince = activeServiceSince(placement.riskLevel, placement.today);
+  if (serviceSince !== null && (!mentor.activeSince || mentor.activeSince > serviceSince)) {
+    exclusions.push(`${placement.riskLevel} risk: needs a year of active service`);
   }
 
   const covered = placement.needs.filter((need) => mentor.pathways.includes(need));
-  const spoken = placement.languages.filter((language) => language !== ENGLISH);
+  const spoken = languagesToShare(placement.languages);
   const shared = spoken.filter((language) => mentor.languages.includes(language));
   const values = {
     needsExpertise: placement.needs.length === 0 ? 0 : covered.length / placement.needs.length,

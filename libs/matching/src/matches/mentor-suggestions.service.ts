@@ -1,7 +1,8 @@
 import { AuthUser, DomainError, checkPageSize } from '@app/core';
-import { SchemeRepository } from '@app/schemes';
+import { SchemeEntity } from '@app/schemes';
 import { Injectable } from '@nestjs/common';
 import { ReferralStatus } from '../referrals/referral-status';
+import { ReferralEntity } from '../referrals/referral.entity';
 import { ReferralRepository } from '../referrals/referral.repository';
 import { assertCoordinates } from './coordinated-referral';
 import { AssessedMentor, MentorAssessment } from './mentor-assessment.service';
@@ -11,45 +12,36 @@ import { AssessedMentor, MentorAssessment } from './mentor-assessment.service';
 export class MentorSuggestions {
   constructor(
     private readonly referrals: ReferralRepository,
-    private readonly schemes: SchemeRepository,
     private readonly assessment: MentorAssessment,
   ) {}
 
   /** Mentors who may be proposed, best first (ties: nearer, then id). */
   async suggest(actor: AuthUser, referralId: string, first: number): Promise<AssessedMentor[]> {
-    const assessed = await this.assess(actor, referralId, first);
-    return assessed
-      .filter((mentor) => mentor.fit.exclusions.length === 0)
-      .sort(
-        (a, b) =>
-          b.fit.score - a.fit.score ||
-          a.distanceKm - b.distanceKm ||
-          a.volunteer.id.localeCompare(b.volunteer.id),
-      )
-      .slice(0, first);
+    const { referral, scheme } = await this.placement(actor, referralId, first);
+    return this.assessment.suggest(referral, scheme, first);
   }
 
   /** The nearest mentors who may not be proposed, and why. */
   async excluded(actor: AuthUser, referralId: string, first: number): Promise<AssessedMentor[]> {
-    const assessed = await this.assess(actor, referralId, first);
-    return assessed.filter((mentor) => mentor.fit.exclusions.length > 0).slice(0, first);
+    const { referral, scheme } = await this.placement(actor, referralId, first);
+    return this.assessment.excluded(referral, scheme, first);
   }
 
-  private async assess(
+  private async placement(
     actor: AuthUser,
     referralId: string,
     first: number,
-  ): Promise<AssessedMentor[]> {
+  ): Promise<{ referral: ReferralEntity; scheme: SchemeEntity }> {
     checkPageSize(first);
-    const referral = await this.referrals.findById(referralId);
+    const referral = await this.referrals.findWithScheme(referralId);
     assertCoordinates(actor, referral);
     if (referral.status !== ReferralStatus.ACCEPTED) {
       throw DomainError.conflict(
         `Mentors are suggested for ACCEPTED referrals (this one is ${referral.status})`,
       );
     }
-    const scheme = await this.schemes.findById(referral.schemeId);
+    const { scheme } = referral;
     if (!scheme) throw DomainError.notFound('Scheme');
-    return this.assessment.assess(referral, scheme);
+    return { referral, scheme };
   }
 }

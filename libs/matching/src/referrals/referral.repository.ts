@@ -32,6 +32,16 @@ export class ReferralRepository {
     return manager.getRepository(ReferralEntity).findOneBy({ id });
   }
 
+  /** The referral with its scheme (`referral.scheme`), in one query. */
+  findWithScheme(id: string): Promise<ReferralEntity | null> {
+    return this.dataSource
+      .getRepository(ReferralEntity)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.scheme', 's')
+      .where('r.id = :id', { id })
+      .getOne();
+  }
+
   findByIds(ids: readonly string[]): Promise<ReferralEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.dataSource.getRepository(ReferralEntity).findBy({ id: In([...ids]) });

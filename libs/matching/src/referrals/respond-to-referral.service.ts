@@ -8,6 +8,7 @@ import { canSeeReferral } from './referral-access';
 import { ReferralStatus } from './referral-status';
 import { ReferralEntity } from './referral.entity';
 import { ReferralRepository } from './referral.repository';
+import { SchemePlaces } from './scheme-places';
 
 /**
  * respondToReferral: a coordinator of the scheme's organisation accepts (taking a place) or
@@ -21,6 +22,7 @@ export class RespondToReferral {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly referrals: ReferralRepository,
     private readonly schemes: SchemeRepository,
+    private readonly places: SchemePlaces,
     private readonly notify: NotifyService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -47,12 +49,11 @@ export class RespondToReferral {
       if (referral.status !== ReferralStatus.SENT) {
         throw DomainError.conflict(`The referral has already been answered (${referral.status})`);
       }
-      if (accept) {
-        const taken = await this.referrals.countPlacesTaken(manager, scheme.id);
-        if (taken >= scheme.capacity)
-          throw DomainError.conflict(`${scheme.name} has no place left`);
-        scheme.activeMentees = taken + 1;
-        await this.schemes.save(manager, scheme);
+      if (
+        accept &&
+        (await this.referrals.countPlacesTaken(manager, scheme.id)) >= scheme.capacity
+      ) {
+        throw DomainError.conflict(`${scheme.name} has no place left`);
       }
       const status = accept ? ReferralStatus.ACCEPTED : ReferralStatus.DECLINED;
       const change = {
@@ -62,6 +63,7 @@ export class RespondToReferral {
         respondedBy: actor.id,
       };
       await this.referrals.update(manager, referral.id, change);
+      if (accept) await this.places.recount(manager, scheme);
       await this.audit.record(manager, {
         actorUserId: actor.id,
         action: accept ? 'referral.accepted' : 'referral.declined',

@@ -7,6 +7,7 @@ import { canSeeReferral } from './referral-access';
 import { ReferralStatus } from './referral-status';
 import { ReferralEntity } from './referral.entity';
 import { ReferralRepository } from './referral.repository';
+import { SchemePlaces } from './scheme-places';
 
 /** Withdrawable before a mentor is matched; later, the match is ended instead (endMatch). */
 const WITHDRAWABLE: readonly ReferralStatus[] = [ReferralStatus.SENT, ReferralStatus.ACCEPTED];
@@ -18,6 +19,7 @@ export class WithdrawReferral {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly referrals: ReferralRepository,
     private readonly schemes: SchemeRepository,
+    private readonly places: SchemePlaces,
     private readonly audit: AuditService,
   ) {}
 
@@ -38,12 +40,9 @@ export class WithdrawReferral {
       if (!WITHDRAWABLE.includes(referral.status)) {
         throw DomainError.conflict(`A ${referral.status} referral cannot be withdrawn`);
       }
-      if (referral.status === ReferralStatus.ACCEPTED) {
-        scheme.activeMentees = (await this.referrals.countPlacesTaken(manager, scheme.id)) - 1;
-        await this.schemes.save(manager, scheme);
-      }
       const change = { status: ReferralStatus.WITHDRAWN, statusReason: trimmed };
       await this.referrals.update(manager, referral.id, change);
+      await this.places.recount(manager, scheme);
       await this.audit.record(manager, {
         actorUserId: actor.id,
         action: 'referral.withdrawn',

@@ -7,25 +7,38 @@ import {
   DeliveryContext,
   DeliveryOutcome,
   NotificationDeliveryRepository,
+  OutboxContent,
   RecipientAddress,
   deliveryKey,
 } from '../notification-delivery.repository';
+import { roundOfJobId } from '../notification-outbox.repository';
+import { OutboxRowCache } from '../relay/outbox-row-cache';
 import { renderNotification } from '../templates/notification-kinds';
 import { Audience, TemplateContext } from '../templates/notification-template';
 import { GroupBatcher } from './group-batcher';
 
-/** Batches of reads (and of writes) that may be in flight at once, so jobs keep PostgreSQL busy. */
-const BATCHES_IN_FLIGHT = 4;
+/**
+ * Batches that may be in flight at once, so jobs keep PostgreSQL busy. A job waits for its write,
+ * so throughput is jobs in flight ÷ that wait: measured at concurrency 50, 8 write batches in flight
+ * delivered about 1.5 times as much as 2 or 16, with batches still of 15–30 jobs.
+ */
+const READS_IN_FLIGHT = 4;
+const WRITES_IN_FLIGHT = 8;
 
 /**
  * Delivers one outbox row: renders its template for each recipient and sends it on every channel
  * the recipient has enabled (in-app always; email and text messages per their preferences and the
- * providers configured). Channels already DELIVERED (or FAILED, awaiting an ADMIN) are skipped, so
- * a retried or repeated job never delivers twice. In-app notifications are written together with
- * their delivery row, so they are exactly once even if the worker dies; an email or text message is
- * recorded right after the provider accepts it (a crash in between is the one way it can repeat).
- * If a channel fails the job throws to be retried with backoff; on the last attempt the channel is
- * marked FAILED and the row finished.
+ * providers configured).
+ *
+ * - In-app: the notification row, unique per (outbox row, person), is written with the other jobs'
+ *   in one statement; a repeat is a no-op, so it is exactly once even if the worker dies.
+ * - Email and SMS: channels already DELIVERED (or FAILED, awaiting an ADMIN) are skipped; one the
+ *   provider accepts is recorded right after (a crash in between is the one way it can repeat).
+ * - If a channel fails the job throws to be retried with backoff; on the last attempt the channel is
+ *   marked FAILED and the row finished.
+ *
+ * With no email or SMS provider configured, a row the relay of this process has just queued is
+ * taken from its OutboxRowCache: such a job costs no read, only its share of one batched write.
  */
 @Injectable()
 @JobHandler(JobName.DeliverNotification)
@@ -38,6 +51,7 @@ export class DeliverNotificationJob implements JobProcessor<JobName.DeliverNotif
 
   constructor(
     private readonly deliveries: NotificationDeliveryRepository,
+    private readonly cache: OutboxRowCache,
     @Inject(CHANNEL_SENDERS) senders: ChannelSender[],
     config: ConfigService,
   ) {
@@ -47,51 +61,57 @@ export class DeliverNotificationJob implements JobProcessor<JobName.DeliverNotif
       const rows = await this.deliveries.loadContexts(ids);
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
-    }, BATCHES_IN_FLIGHT);
-    this.outcomes = new GroupBatcher((outcomes) => this.record(outcomes), BATCHES_IN_FLIGHT);
+    }, READS_IN_FLIGHT);
+    this.outcomes = new GroupBatcher((outcomes) => this.record(outcomes), WRITES_IN_FLIGHT);
   }
 
   async process(job: TypedJob<JobName.DeliverNotification>): Promise<void> {
-    const context = await this.contexts.load(job.data.outboxId);
+    const { outboxId } = job.data;
+    // Email and SMS need each person's address and preferences, and what was sent already.
+    const cached = this.senders.size === 0 ? this.cache.take(outboxId) : undefined;
+    const full = cached ? null : await this.contexts.load(outboxId);
+    const context: OutboxContent | null = cached ?? full;
+    // Purged, or never committed: nothing to deliver.
     if (!context) return;
+    const addresses = full
+      ? new Map(full.addresses.map((address) => [address.userId, address]))
+      : null;
     const final = isLastAttempt(job);
     const outcome: DeliveryOutcome = {
       outboxId: context.id,
+      round: roundOfJobId(job.id),
       inApp: [],
       delivered: [],
       failed: [],
       complete: true,
     };
-    const addresses = new Map(context.addresses.map((address) => [address.userId, address]));
     const rendered = new Map<Audience, ReturnType<typeof renderNotification>>();
     const sends: Promise<void>[] = [];
     for (const recipient of context.recipients) {
-      const address = addresses.get(recipient.userId);
+      const address = addresses?.get(recipient.userId);
       // A person deleted since the change has nothing left to deliver to.
-      if (!address) continue;
+      if (addresses && !address) continue;
+      let text = rendered.get(recipient.audience);
+      if (!text) {
+        text = renderNotification(
+          context.kind,
+          context.data,
+          recipient.audience,
+          this.templateContext,
+        );
+        rendered.set(recipient.audience, text);
+      }
+      // In-app is always on; the write skips a person already notified or whose account is gone.
+      outcome.inApp.push({
+        userId: recipient.userId,
+        kind: context.kind,
+        subject: text.subject,
+        body: text.body,
+      });
+      if (!full || !address) continue;
       for (const channel of this.channelsFor(address)) {
-        const status = context.deliveries.get(deliveryKey(address.userId, channel));
+        const status = full.deliveries.get(deliveryKey(address.userId, channel));
         if (status === DeliveryStatus.DELIVERED || status === DeliveryStatus.FAILED) continue;
-        let text = rendered.get(recipient.audience);
-        if (!text) {
-          text = renderNotification(
-            context.kind,
-            context.data,
-            recipient.audience,
-            this.templateContext,
-          );
-          rendered.set(recipient.audience, text);
-        }
-        if (channel === Channel.IN_APP) {
-          outcome.inApp.push({
-            userId: address.userId,
-            kind: context.kind,
-            subject: text.subject,
-            body: text.body,
-          });
-          outcome.delivered.push({ userId: address.userId, channel });
-          continue;
-        }
         const message: OutgoingMessage = {
           ...text,
           reference: `${context.id}.${address.userId}.${channel.toLowerCase()}`,
@@ -119,8 +139,9 @@ export class DeliverNotificationJob implements JobProcessor<JobName.DeliverNotif
     }
   }
 
+  /** Email and SMS, as the person wants them and the providers configured allow. */
   private channelsFor(address: RecipientAddress): Channel[] {
-    const channels = [Channel.IN_APP];
+    const channels: Channel[] = [];
     if (address.emailEnabled && this.senders.has(Channel.EMAIL)) channels.push(Channel.EMAIL);
     if (address.smsEnabled && address.phoneNumber && this.senders.has(Channel.SMS))
       channels.push(Channel.SMS);

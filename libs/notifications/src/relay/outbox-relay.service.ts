@@ -15,6 +15,7 @@ import {
   OUTBOX_CHANNEL,
   outboxJobId,
 } from '../notification-outbox.repository';
+import { OutboxRowCache } from './outbox-row-cache';
 
 /** Rounds of automatic relaying before an unfinished row is given up (and shown to an ADMIN). */
 const MAX_AUTOMATIC_ROUNDS = 3;
@@ -29,6 +30,9 @@ const MAX_AUTOMATIC_ROUNDS = 3;
  * not yet relayed, and the oldest one's age) is logged every 10 s and can be read by ADMINs
  * (`notificationOutbox`), and relaying resumes on its own when Redis answers again. The job id is
  * the outbox id, so relaying a row twice (a crash between queueing and marking) queues one job.
+ *
+ * The rows it claims are read whole and left in this process's OutboxRowCache, so the delivery jobs
+ * that follow need not read them again; only the job id goes to Redis.
  *
  * Every minute it also looks for rows relayed long ago and never finished, whose job Redis lost
  * (a restart without persistence) or gave up on (stalled too often), and relays them again.
@@ -54,6 +58,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly outbox: NotificationOutboxRepository,
     private readonly deliveries: NotificationDeliveryRepository,
     private readonly queues: JobQueues,
+    private readonly cache: OutboxRowCache,
     config: ConfigService,
   ) {
     this.pollMs = Number(config.getOrThrow('OUTBOX_RELAY_POLL_MS'));
@@ -104,18 +109,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // Marked relayed at once; if queueing fails the transaction rolls back and they wait.
       const rows = await this.outbox.claimUnrelayed(manager, this.batchSize);
       if (rows.length === 0) return 0;
+      // Before queueing: a job may start before this transaction commits.
+      this.cache.add(rows);
       await this.queues.addBulk(
         JobName.DeliverNotification,
         rows.map((row) => ({
           payload: { v: 1 as const, outboxId: row.id },
           jobId: outboxJobId(row.id, row.round),
         })),
-      );
-      await this.outbox.markRelayed(
-        manager,
-        rows.map((row) => row.id),
       );
       return rows.length;
     });

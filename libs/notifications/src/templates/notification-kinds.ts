@@ -7,11 +7,15 @@ import {
 } from './notification-template';
 import { matchAccepted } from './match-accepted.template';
 import { matchDeclined } from './match-declined.template';
+import { matchEnded } from './match-ended.template';
 import { matchProposed } from './match-proposed.template';
+import { matchReleaseReminder } from './match-release-reminder.template';
 import { referralAccepted } from './referral-accepted.template';
+import { referralClosed } from './referral-closed.template';
 import { referralDeclined } from './referral-declined.template';
 import { referralMatched } from './referral-matched.template';
 import { referralReceived } from './referral-received.template';
+import { referralReleaseDateChanged } from './referral-release-date-changed.template';
 import { vettingBarred } from './vetting-barred.template';
 import { vettingExpiring } from './vetting-expiring.template';
 import { volunteerStatusChanged } from './volunteer-status-changed.template';
@@ -33,6 +37,10 @@ export const NOTIFICATION_KINDS = {
   'match.proposed': matchProposed,
   'match.accepted': matchAccepted,
   'match.declined': matchDeclined,
+  'match.ended': matchEnded,
+  'referral.closed': referralClosed,
+  'match.release_reminder': matchReleaseReminder,
+  'referral.release_date_changed': referralReleaseDateChanged,
 } satisfies Record<string, NotificationTemplate<never>>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

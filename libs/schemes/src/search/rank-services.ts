@@ -85,12 +85,23 @@ const SPECIALISM_WORDS: Record<OrganisationSpecialism, string> = {
 const round = (value: number, places: number): number =>
   Math.round(value * 10 ** places) / 10 ** places;
 
-/** The specialisms of the organisation that fit this person, in a stable order. */
-function specialistFit(candidate: RankCandidate, query: RankQuery): OrganisationSpecialism[] {
+/**
+ * The organisation specialisms that fit this person: those asked for, WOMEN for women and
+ * YOUNG_PEOPLE for 18–25 (the search statement scores with the same set).
+ */
+export function wantedSpecialisms(
+  query: Pick<RankQuery, 'preferredSpecialisms' | 'gender' | 'age'>,
+): Set<OrganisationSpecialism> {
   const wanted = new Set(query.preferredSpecialisms);
   if (query.gender === Gender.FEMALE) wanted.add(OrganisationSpecialism.WOMEN);
   if (query.age !== null && query.age >= 18 && query.age <= 25)
     wanted.add(OrganisationSpecialism.YOUNG_PEOPLE);
+  return wanted;
+}
+
+/** The specialisms of the organisation that fit this person, in a stable order. */
+function specialistFit(candidate: RankCandidate, query: RankQuery): OrganisationSpecialism[] {
+  const wanted = wantedSpecialisms(query);
   return Object.values(OrganisationSpecialism).filter(
     (specialism) =>
       wanted.has(specialism) && candidate.organisationSpecialisms.includes(specialism),

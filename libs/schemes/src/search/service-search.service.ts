@@ -7,7 +7,7 @@ import { ServiceSearchInput } from '../dto/service-search.input';
 import { ENGLISH, normaliseLanguage } from '@app/core';
 import { PlaceDirectory } from '../places';
 import { SchemeRepository } from '../scheme.repository';
-import { RankCandidate, RankQuery, rankServices } from './rank-services';
+import { RankCandidate, RankQuery, rankServices, wantedSpecialisms } from './rank-services';
 import { ServiceSearchFilter, ServiceSearchRow } from './service-search.sql';
 
 export interface ServiceMatch {
@@ -27,9 +27,10 @@ interface Place {
   localAuthority: { code: string; name: string } | null;
 }
 
-type Candidate = RankCandidate & { row: ServiceSearchRow };
+export type SearchCandidate = RankCandidate & { row: ServiceSearchRow };
 
-function toCandidate(row: ServiceSearchRow): Candidate {
+/** A statement row as ranking sees it. */
+export function toCandidate(row: ServiceSearchRow): SearchCandidate {
   return {
     row,
     id: row.id,
@@ -129,7 +130,12 @@ export class ServiceSearchService {
       language: filter.language,
       preferredSpecialisms: input.preferredSpecialisms ?? [],
     };
-    const rows = await this.schemes.searchCandidates(filter);
+    // The statement ranks and cuts to `first`; rankServices explains those rows (same order).
+    const rows = await this.schemes.searchCandidates(filter, {
+      prisonCode: prison?.code ?? null,
+      wantedSpecialisms: [...wantedSpecialisms(query)],
+      first,
+    });
     return rankServices(rows.map(toCandidate), query, first).map((ranked) => ({
       scheme: toScheme(ranked.candidate.row),
       organisation: toOrganisation(ranked.candidate.row),

@@ -1,0 +1,404 @@
+import 'reflect-metadata';
+import { dataSourceOptions } from '@app/core/database/data-source';
+import { importGeography } from '@app/geo/geo-import';
+import {
+  AssignmentEdge,
+  greedyAssignment,
+  solveAssignment,
+} from '@app/matching/assignments/assignment-solver';
+import munkres from 'munkres';
+import { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { BENCH_ADMIN_EMAIL, benchApiEnv, startGraphqlApi } from './support/graphql-client';
+import {
+  benchDatabase,
+  explain,
+  load,
+  machineLine,
+  median,
+  ms,
+  pinSelf,
+  prng,
+  root,
+  stopProcess,
+} from './support/machinery';
+
+/*
+ * proposeAssignments through the HTTP GraphQL API (the API pinned to core 0, this driver on core
+ * 1) for 2,000 accepted referrals of one scheme and the 20,000 volunteers of its organisation
+ * (with their vetting checks; 20,000 more in other organisations), end to end, against the 10 s
+ * target; the plan's total against the greedy total; then the solver alone against the `munkres`
+ * package on the same random 1,024 × 1,024 matrix. `npm run bench:assignments`.
+ */
+
+// Sizes: smaller ones through the environment for a quick check that the script still runs.
+const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 40_000);
+const IN_ORGANISATION = Number(process.env.BENCH_IN_ORGANISATION ?? 20_000);
+const OTHER_ORGANISATIONS = 9;
+const REFERRALS = Number(process.env.BENCH_REFERRALS ?? 2_000);
+const ROUNDS = 3;
+const MATRIX = Number(process.env.BENCH_MATRIX ?? 1024);
+const ADMIN_PASSWORD = `bench overseer ${randomBytes(12).toString('hex')}`;
+const COORDINATOR_PASSWORD = `bench matcher ${randomBytes(12).toString('hex')}`;
+const dataDir = process.env.BENCH_GEO_DIR ?? join(root, '..', 'shared', 'data');
+
+/**
+ * The API with room for the plan's complexity, logging at info on a piped stdout: the plan's own
+ * statistics (evaluatedPairs…) are read from its log.
+ */
+function startApi(databaseUrl: string) {
+  return startGraphqlApi(
+    {
+      ...benchApiEnv('assignments', databaseUrl, ADMIN_PASSWORD),
+      LOG_LEVEL: 'info',
+      GRAPHQL_MAX_COMPLEXITY: '100000',
+    },
+    { stdout: 'pipe' },
+  );
+}
+
+// ---------- data (all seeded in SQL, as bench/suggestions.ts seeds its volunteers) ----------
+
+const PATHWAYS = `ARRAY['ACCOMMODATION', 'EDUCATION_TRAINING_EMPLOYMENT', 'HEALTH', 'DRUGS_ALCOHOL',
+  'FINANCE_BENEFIT_DEBT', 'CHILDREN_FAMILIES', 'ATTITUDES_THINKING_BEHAVIOUR']`;
+const LANGUAGES = `ARRAY['pl', 'ur', 'pa', 'ar', 'so', 'ro', 'cy']`;
+
+/**
+ * Volunteers spread over the outcodes of England and Wales: most APPROVED or ACTIVE; travel radii
+ * mostly 5–40 km, a few up to 200; half in person only, the rest also (or only) by phone or online;
+ * some at capacity. Each volunteer past APPLIED has the checks an organisation would hold: an
+ * identity check, two references, a DBS check (BASIC to ENHANCED, mostly CLEAR, some DISCLOSURE
+ * with or without a risk assessment after it, a few BARRED or superseded, certificates up to 3.5
+ * years old with a 3-year re-check) and, for half, prison security clearance.
+ */
+async function seedVolunteers(
+  client: Client,
+  organisation: string,
+  others: string[],
+): Promise<void> {
+  await client.query('SELECT setseed(0.2026)');
+  await client.query(`CREATE TEMP TABLE bench_place AS
+    SELECT row_number() OVER (ORDER BY o.outcode) - 1 AS n, o.outcode, o.location
+      FROM outcodes o JOIN local_authorities la ON la.gss_code = o.local_authority_code
+     WHERE la.nation IN ('England', 'Wales')`);
+  await client.query(
+    `CREATE TEMP TABLE bench_volunteer AS
+     SELECT g AS n, gen_random_uuid() AS id, gen_random_uuid() AS user_id,
+            CASE WHEN g <= $1 THEN $2::uuid ELSE ($3::uuid[])[1 + g % $4] END AS organisation_id,
+            floor(random() * (SELECT count(*) FROM bench_place))::int AS place,
+            random() AS r_status, random() AS r_radius, random() AS r_gender, random() AS r_language,
+            random() AS r_lived, random() AS r_modes, random() AS r_max, random() AS r_load,
+            random() AS r_since
+       FROM generate_series(1, $5) g`,
+    [IN_ORGANISATION, organisation, others, others.length, VOLUNTEERS],
+  );
+  await client.query(`INSERT INTO users (id, email, password_hash, role, organisation_id)
+    SELECT user_id, 'bench-mentor-' || n || '@example.org', 'not a password hash', 'MENTOR', NULL
+      FROM bench_volunteer`);
+  await client.query(`INSERT INTO volunteer_profiles (id, user_id, organisation_id, display_name, status,
+      outcode, location, travel_radius_km, gender, languages, pathways, lived_experience,
+      delivery_modes, max_mentees, active_mentees, active_since)
+    SELECT b.id, b.user_id, b.organisation_id, 'Mentor ' || b.n, s.status, p.outcode, p.location,
+      CASE WHEN b.r_radius < 0.95 THEN 5 + round(b.r_radius / 0.95 * 35) ELSE 50 + round((b.r_radius - 0.95) * 3000) END,
+      CASE WHEN b.r_gender < 0.52 THEN 'FEMALE' WHEN b.r_gender < 0.97 THEN 'MALE' ELSE 'NOT_STATED' END,
+      CASE WHEN b.r_language < 0.15 THEN ARRAY['en', (${LANGUAGES})[1 + floor(b.r_language * 46)::int % 7]] ELSE ARRAY['en'] END,
+      coalesce(nullif(ARRAY(SELECT pw FROM unnest(${PATHWAYS}) pw WHERE random() < 0.3 + 0 * b.n), '{}'),
+               ARRAY[(${PATHWAYS})[1 + b.n % 7]]),
+      b.r_lived < 0.25,
+      CASE WHEN b.r_modes < 0.5 THEN ARRAY['IN_PERSON'] WHEN b.r_modes < 0.8 THEN ARRAY['IN_PERSON', 'PHONE']
+           WHEN b.r_modes < 0.9 THEN ARRAY['IN_PERSON', 'ONLINE'] ELSE ARRAY['PHONE', 'ONLINE'] END,
+      1 + floor(b.r_max * 4)::int,
+      CASE WHEN s.status = 'ACTIVE' THEN floor(b.r_load * (2 + floor(b.r_max * 4)))::int ELSE 0 END,
+      CASE WHEN s.status = 'ACTIVE' THEN now() - b.r_since * interval '4 years' END
+    FROM bench_volunteer b
+    JOIN bench_place p ON p.n = b.place
+    CROSS JOIN LATERAL (SELECT CASE WHEN b.r_status < 0.08 THEN 'APPLIED' WHEN b.r_status < 0.16 THEN 'VETTING'
+      WHEN b.r_status < 0.50 THEN 'APPROVED' WHEN b.r_status < 0.90 THEN 'ACTIVE'
+      WHEN b.r_status < 0.95 THEN 'PAUSED' WHEN b.r_status < 0.98 THEN 'WITHDRAWN' ELSE 'REJECTED' END AS status) s`);
+  // Identity, references and prison security: CLEAR for most (security for half), never expiring
+  // for identity and references; prison security renewed every two years.
+  await client.query(`CREATE TEMP TABLE bench_check AS
+    SELECT v.id AS volunteer_id, k.kind, k.clear, random() AS r
+      FROM volunteer_profiles v
+      CROSS JOIN (VALUES ('IDENTITY', 0.95), ('REFERENCE', 0.93), ('REFERENCE', 0.93), ('PRISON_SECURITY', 0.5)) k(kind, clear)
+     WHERE v.status <> 'APPLIED'`);
+  await client.query(`INSERT INTO vetting_checks (volunteer_id, kind, status, outcome, expires_on, requested_at, decided_at)
+    SELECT volunteer_id, kind, CASE WHEN r < clear THEN 'CLEAR' ELSE 'REQUESTED' END, CASE WHEN r < clear THEN 'CLEAR' END,
+      CASE WHEN kind = 'PRISON_SECURITY' AND r < clear THEN current_date + (r * 1460)::int END,
+      now() - interval '400 days', CASE WHEN r < clear THEN now() - interval '390 days' END
+    FROM bench_check`);
+  await client.query(`CREATE TEMP TABLE bench_dbs AS
+    SELECT v.id AS volunteer_id, random() AS r_level, random() AS r_lists, random() AS r_outcome,
+           random() AS r_age, random() AS r_assessed, random() AS r_superseded
+      FROM volunteer_profiles v WHERE v.status <> 'APPLIED'`);
+  await client.query(`INSERT INTO vetting_checks (volunteer_id, kind, status, outcome, dbs_level, barred_lists,
+      barred_on, issued_on, expires_on, superseded, requested_at, decided_at)
+    SELECT d.volunteer_id, 'DBS', o.outcome_shown, o.outcome, l.level,
+      CASE WHEN l.level = 'ENHANCED' AND d.r_lists < 0.6 THEN ARRAY['ADULTS']
+           WHEN l.level = 'ENHANCED' AND d.r_lists < 0.9 THEN ARRAY['ADULTS', 'CHILDREN'] ELSE '{}' END,
+      CASE WHEN o.outcome = 'BARRED' THEN ARRAY['ADULTS'] ELSE '{}' END,
+      t.issued, t.issued + interval '3 years', d.r_superseded < 0.02,
+      t.issued - interval '20 days', CASE WHEN o.outcome IS NOT NULL THEN t.issued::timestamptz END
+    FROM bench_dbs d
+    CROSS JOIN LATERAL (SELECT CASE WHEN d.r_level < 0.2 THEN 'BASIC' WHEN d.r_level < 0.65 THEN 'STANDARD' ELSE 'ENHANCED' END AS level) l
+    CROSS JOIN LATERAL (SELECT (current_date - (d.r_age * 1280)::int) AS issued) t
+    CROSS JOIN LATERAL (SELECT CASE WHEN d.r_outcome < 0.80 THEN 'CLEAR' WHEN d.r_outcome < 0.92 THEN 'DISCLOSURE'
+      WHEN d.r_outcome < 0.93 THEN 'BARRED' END AS outcome,
+      CASE WHEN d.r_outcome >= 0.93 THEN 'REQUESTED' WHEN d.r_outcome < 0.92 AND t.issued + interval '3 years' <= current_date THEN 'EXPIRED'
+           WHEN d.r_outcome < 0.80 THEN 'CLEAR' WHEN d.r_outcome < 0.92 THEN 'DISCLOSURE' ELSE 'BARRED' END AS outcome_shown) o`);
+  // Risk assessments after most disclosures.
+  await client.query(`INSERT INTO vetting_checks (volunteer_id, kind, status, outcome, requested_at, decided_at)
+    SELECT c.volunteer_id, 'CONVICTION_RISK_ASSESSMENT', 'CLEAR', 'CLEAR', c.decided_at, c.decided_at + interval '10 days'
+      FROM vetting_checks c JOIN bench_dbs d ON d.volunteer_id = c.volunteer_id
+     WHERE c.kind = 'DBS' AND c.outcome = 'DISCLOSURE' AND d.r_assessed < 0.6`);
+  await client.query('VACUUM ANALYZE volunteer_profiles');
+  await client.query('VACUUM ANALYZE vetting_checks');
+  await client.query('VACUUM ANALYZE users');
+}
+
+/**
+ * The through-the-gate scheme of bench/suggestions.ts (in person or by phone, DBS STANDARD and
+ * prison security for HMP Leeds, up to VERY_HIGH risk) and 2,000 accepted referrals to it,
+ * released to outcodes all over England and Wales within six months.
+ */
+async function seedReferrals(client: Client, organisation: string): Promise<string> {
+  const scheme = await client.query<{ id: string }>(
+    `INSERT INTO schemes (organisation_id, name, description, pathways, genders, max_risk_level, delivery_modes,
+       national, prisons_served, required_dbs_level, required_barred_lists, capacity)
+     VALUES ($1, 'Through the gate (bench)', 'Met at the gate', ${PATHWAYS}, '{}', 'VERY_HIGH',
+             ARRAY['IN_PERSON', 'PHONE'], true, ARRAY['LEI'], 'STANDARD', '{}', 100000)
+     RETURNING id`,
+    [organisation],
+  );
+  const schemeId = scheme.rows[0].id;
+  await client.query(
+    `INSERT INTO referrals (scheme_id, organisation_id, status, person_reference, prison_code, release_date,
+       release_outcode, needs, risk_level, gender, age, languages, referred_by, consent_recorded_at, responded_at)
+     SELECT $1::uuid, $2, 'ACCEPTED',
+       'A' || lpad(g::text, 4, '0') || 'BC', 'LEI', current_date + 1 + floor(random() * 180)::int,
+       (SELECT outcode FROM bench_place WHERE n = x.place),
+       ARRAY(SELECT pw FROM unnest(${PATHWAYS}) pw ORDER BY random() + 0 * g LIMIT 1 + g % 3),
+       (ARRAY['LOW', 'LOW', 'MEDIUM', 'MEDIUM', 'HIGH', 'HIGH', 'VERY_HIGH'])[1 + g % 7],
+       'MALE', 20 + g % 40,
+       CASE WHEN g % 9 = 0 THEN ARRAY['en', (${LANGUAGES})[1 + g % 7]] ELSE ARRAY['en'] END,
+       gen_random_uuid(), now(), now()
+     FROM generate_series(1, $3) g
+     CROSS JOIN LATERAL (SELECT floor(random() * (SELECT count(*) FROM bench_place) + 0 * g)::int AS place) x`,
+    [schemeId, organisation, REFERRALS],
+  );
+  await client.query('VACUUM ANALYZE schemes');
+  await client.query('VACUUM ANALYZE referrals');
+  return schemeId;
+}
+
+// ---------- main ----------
+
+const PROPOSE = `query($schemeId: ID!) {
+  proposeAssignments(schemeId: $schemeId) {
+    proposals { referral { id } volunteer { id maxMentees activeMentees } score }
+    totalScore greedyTotalScore unassigned { id }
+  }
+}`;
+
+interface Plan {
+  proposals: {
+    referral: { id: string };
+    volunteer: { id: string; maxMentees: number; activeMentees: number };
+    score: number;
+  }[];
+  totalScore: number;
+  greedyTotalScore: number;
+  unassigned: { id: string }[];
+}
+
+/** The same random matrix for both solvers: integer scores 0..9,999. */
+function randomMatrix(size: number, seed: number): number[][] {
+  const next = prng(seed);
+  return Array.from({ length: size }, () =>
+    Array.from({ length: size }, () => Math.floor(next() * 10_000)),
+  );
+}
+
+function solverAgainstMunkres(): { ours: number; theirs: number; same: boolean } {
+  const matrix = randomMatrix(MATRIX, 1024);
+  const edges: AssignmentEdge[] = [];
+  matrix.forEach((row, r) => row.forEach((weight, c) => edges.push({ row: r, col: c, weight })));
+  const problem = { rows: MATRIX, capacities: new Array<number>(MATRIX).fill(1), edges };
+  const costs = matrix.map((row) => row.map((weight) => -weight));
+  const oursTimes: number[] = [];
+  const theirsTimes: number[] = [];
+  let ourTotal = 0;
+  let theirTotal = 0;
+  for (let round = 0; round < ROUNDS; round += 1) {
+    let start = performance.now();
+    ourTotal = solveAssignment(problem).total;
+    oursTimes.push(performance.now() - start);
+    start = performance.now();
+    theirTotal = munkres(costs).reduce((sum, [r, c]) => sum + matrix[r][c], 0);
+    theirsTimes.push(performance.now() - start);
+  }
+  const greedy = greedyAssignment(problem).total;
+  console.log(
+    `\nsolver vs munkres on a random ${MATRIX} × ${MATRIX} matrix: totals ${ourTotal} and ${theirTotal} (greedy ${greedy})`,
+  );
+  return { ours: median(oursTimes), theirs: median(theirsTimes), same: ourTotal === theirTotal };
+}
+
+async function main(): Promise<void> {
+  pinSelf(1);
+  const database = await benchDatabase('assignments');
+  const databaseUrl = database.url;
+
+  let apiProcess: ChildProcess | undefined;
+  process.once('SIGINT', () => {
+    apiProcess?.kill('SIGTERM');
+    process.exit(130);
+  });
+  const db = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
+  const client = new Client({ connectionString: databaseUrl });
+  try {
+    console.log(machineLine('proposeAssignments benchmark'));
+    await db.runMigrations({ transaction: 'each' });
+    await importGeography(db, dataDir);
+    await client.connect();
+    const organisations = (
+      await client.query<{ id: string }>(
+        `INSERT INTO organisations (name) SELECT 'Bench organisation ' || n FROM generate_series(1, $1) n RETURNING id`,
+        [OTHER_ORGANISATIONS + 1],
+      )
+    ).rows.map((row) => row.id);
+    const [organisation, ...others] = organisations;
+    const seedStart = performance.now();
+    await seedVolunteers(client, organisation, others);
+    const schemeId = await seedReferrals(client, organisation);
+    const counts = (
+      await client.query<Record<string, string>>(
+        `SELECT (SELECT count(*) FROM volunteer_profiles WHERE organisation_id = $1) AS in_organisation,
+                (SELECT count(*) FROM volunteer_profiles WHERE organisation_id = $1 AND status IN ('APPROVED', 'ACTIVE')
+                   AND active_mentees < max_mentees) AS with_room,
+                (SELECT count(*) FROM vetting_checks) AS checks`,
+        [organisation],
+      )
+    ).rows[0];
+    console.log(
+      `seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s: ${counts.in_organisation} volunteers in the organisation (${counts.with_room} APPROVED or ACTIVE with a free place), ${VOLUNTEERS - IN_ORGANISATION} elsewhere, ${counts.checks} vetting checks, ${REFERRALS} accepted referrals`,
+    );
+
+    const started = await startApi(databaseUrl);
+    apiProcess = started.process;
+    const stats: string[] = [];
+    let pending = '';
+    apiProcess.stdout?.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.includes('evaluatedPairs')) stats.push(line);
+        if (line.includes('"level":50')) console.error(line);
+      }
+    });
+    const api = started.api;
+    await api.signInAs(BENCH_ADMIN_EMAIL, ADMIN_PASSWORD);
+    await api.createStaffUser({
+      email: 'coordinator@example.org',
+      password: COORDINATOR_PASSWORD,
+      role: 'COORDINATOR',
+      organisationId: organisation,
+    });
+    await api.signInAs('coordinator@example.org', COORDINATOR_PASSWORD);
+
+    // Warm-up (one plan), then ROUNDS timed plans end to end.
+    let plan = (await api.ok<{ proposeAssignments: Plan }>(PROPOSE, { schemeId }))
+      .proposeAssignments;
+    const times = await load(ROUNDS, 1, async () => {
+      plan = (await api.ok<{ proposeAssignments: Plan }>(PROPOSE, { schemeId })).proposeAssignments;
+    });
+
+    // The plan is a plan: each referral once, no mentor beyond their free places.
+    const perMentor = new Map<string, number>();
+    for (const p of plan.proposals)
+      perMentor.set(p.volunteer.id, (perMentor.get(p.volunteer.id) ?? 0) + 1);
+    const overfull = plan.proposals.filter(
+      (p) => perMentor.get(p.volunteer.id)! > p.volunteer.maxMentees - p.volunteer.activeMentees,
+    );
+    const referralsPlanned = new Set(plan.proposals.map((p) => p.referral.id));
+    if (overfull.length > 0) throw new Error(`${overfull.length} proposals beyond capacity`);
+    if (referralsPlanned.size !== plan.proposals.length) throw new Error('a referral twice');
+    if (referralsPlanned.size + plan.unassigned.length !== REFERRALS)
+      throw new Error('referrals missing from the plan');
+    const sum = plan.proposals.reduce((total, p) => total + p.score, 0);
+    if (Math.abs(sum - plan.totalScore) > 0.01) throw new Error('totalScore is not the sum');
+
+    await explain(
+      client,
+      "the organisation's volunteers with a free place",
+      `SELECT id FROM volunteer_profiles
+        WHERE organisation_id = $1 AND status NOT IN ('WITHDRAWN', 'REJECTED')
+          AND active_mentees < max_mentees ORDER BY id`,
+      [organisation],
+    );
+    const sample = await client.query<{ id: string; outcode: string }>(
+      `SELECT v.id, r.release_outcode AS outcode FROM volunteer_profiles v
+         CROSS JOIN LATERAL (SELECT release_outcode FROM referrals ORDER BY random() + 0 * length(v.display_name) LIMIT 1) r
+        WHERE v.organisation_id = $1 LIMIT 20000`,
+      [organisation],
+    );
+    await explain(
+      client,
+      `distances of ${sample.rows.length} evaluated pairs (one batch)`,
+      `SELECT p.i, ST_Distance(v.location, o.location) / 1000 AS distance_km
+         FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS p(id, outcode, i)
+         JOIN volunteer_profiles v ON v.id = p.id
+         JOIN outcodes o ON o.outcode = p.outcode`,
+      [sample.rows.map((row) => row.id), sample.rows.map((row) => row.outcode)],
+    );
+
+    const solver = process.env.BENCH_SKIP_MUNKRES
+      ? { ours: 0, theirs: 1, same: true }
+      : solverAgainstMunkres();
+    const seconds = median(times) / 1000;
+    console.log(`\nlast plan: ${stats.at(-1) ?? '(no log line)'}`);
+    console.log('\n| measure | value |');
+    console.log('|---|---|');
+    console.log(
+      `| proposeAssignments over HTTP GraphQL, ${REFERRALS} referrals × ${IN_ORGANISATION} volunteers (median of ${ROUNDS}) | ${seconds.toFixed(2)} s (runs: ${times.map((t) => (t / 1000).toFixed(2)).join(', ')}) |`,
+    );
+    console.log(
+      `| proposals / unassigned | ${plan.proposals.length} / ${plan.unassigned.length} |`,
+    );
+    console.log(
+      `| total score / greedy total | ${plan.totalScore.toFixed(2)} / ${plan.greedyTotalScore.toFixed(2)} (+${(plan.totalScore - plan.greedyTotalScore).toFixed(2)}) |`,
+    );
+    console.log(
+      `| solver alone, random ${MATRIX} × ${MATRIX} (median of ${ROUNDS}) | ${ms(solver.ours)} |`,
+    );
+    console.log(`| munkres package, same matrix (median of ${ROUNDS}) | ${ms(solver.theirs)} |`);
+    console.log('\nratios (targets in brackets)');
+    console.log(
+      `  proposeAssignments end to end: ${seconds.toFixed(2)} s (≤ 10 s) ${seconds <= 10 ? 'ok' : 'MISSED'}`,
+    );
+    console.log(
+      `  total ÷ greedy total: ${(plan.totalScore / plan.greedyTotalScore).toFixed(4)} (≥ 1) ${plan.totalScore >= plan.greedyTotalScore ? 'ok' : 'MISSED'}`,
+    );
+    console.log(
+      `  solver ÷ munkres on ${MATRIX} × ${MATRIX}: ${(solver.ours / solver.theirs).toFixed(2)} (same optimum: ${solver.same ? 'yes' : 'NO'})`,
+    );
+    api.close();
+  } finally {
+    await stopProcess(apiProcess);
+    await client.end().catch(() => undefined);
+    await db.destroy();
+    await database.drop();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
