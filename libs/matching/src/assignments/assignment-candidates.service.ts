@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MentorFit, mentorFit, remoteModes } from '../matches/mentor-fit';
+import { mentorFactsOf } from '../matches/mentor-assessment.service';
 import { ReferralStatus } from '../referrals/referral-status';
 import { ReferralEntity } from '../referrals/referral.entity';
 import { LazyPairs } from './lazy-plan';
@@ -285,7 +286,7 @@ export class AssignmentCandidatesService {
     );
     const byVolunteer = new Map<string, VettingCheckRow[]>();
     for (const row of rows) {
-      // The fields factsOf (ClearanceService.evaluate) reads; nothing else is needed.
+      // The fields mentorFactsOf (ClearanceService.evaluate) reads; nothing else is needed.
       const check = {
         volunteerId: row.volunteer_id,
         kind: row.kind,
@@ -516,28 +517,12 @@ function fitOf(
   scheme: SchemeEntity,
   today: string,
 ): MentorFit {
-  return mentorFit(
-    {
-      status: volunteer.status,
-      gender: volunteer.gender,
-      languages: volunteer.languages,
-      pathways: volunteer.pathways,
-      livedExperience: volunteer.livedExperience,
-      deliveryModes: volunteer.deliveryModes,
-      travelRadiusKm: volunteer.travelRadiusKm,
-      maxMentees: volunteer.maxMentees,
-      activeMentees: volunteer.activeMentees,
-      activeSince: volunteer.activeSince ? volunteer.activeSince.toISOString().slice(0, 10) : null,
-      distanceKm,
-      clearanceMissing,
-    },
-    {
-      needs: referral.needs,
-      riskLevel: referral.riskLevel,
-      languages: referral.languages,
-      schemeGenders: scheme.genders,
-      schemeDeliveryModes: scheme.deliveryModes,
-      today,
-    },
-  );
+  return mentorFit(mentorFactsOf(volunteer, distanceKm, clearanceMissing), {
+    needs: referral.needs,
+    riskLevel: referral.riskLevel,
+    languages: referral.languages,
+    schemeGenders: scheme.genders,
+    schemeDeliveryModes: scheme.deliveryModes,
+    today,
+  });
 }

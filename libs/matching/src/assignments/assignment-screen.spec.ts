@@ -15,28 +15,18 @@ import {
   evaluateClearance,
 } from '@app/vetting';
 import { MentorFacts, PlacementFacts, mentorFit } from '../matches/mentor-fit';
+import { seededRandom } from './testing/seeded-random';
 
 // The assumptions behind proposeAssignments' screen (assignment-candidates.service.ts): a mentor
 // excluded in the best case (distance 0, the earliest release date, no needs or languages) is
 // excluded for every referral of that risk level.
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('the screen’s best case', () => {
   it('mentorFit: excluded at distance 0 with no needs or languages ⇒ excluded for any', () => {
-    const next = random(77);
+    const next = seededRandom(77);
     const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)];
     const some = <T>(values: readonly T[]) => values.filter(() => next() < 0.4);
     let excluded = 0;
@@ -76,7 +66,7 @@ describe('the screen’s best case', () => {
   });
 
   it('clearance: not cleared on a day ⇒ not cleared on any later day', () => {
-    const next = random(78);
+    const next = seededRandom(78);
     const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)];
     const day = () => addDays('2026-06-01', Math.floor(next() * 1200));
     const requirement = (): ClearanceRequirement => ({

@@ -6,21 +6,10 @@ import {
   greedyAssignment,
   solveAssignment,
 } from './assignment-solver';
-
-/** A small deterministic generator (mulberry32), so a failing seed can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './testing/seeded-random';
 
 function randomProblem(seed: number): AssignmentProblem {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const int = (below: number) => Math.floor(next() * below);
   const rows = 1 + int(7);
   const cols = 1 + int(5);
@@ -107,7 +96,7 @@ describe('solveAssignment', () => {
     let checked = 0;
     for (let seed = 1; seed <= 1500; seed++) {
       const full = randomProblem(seed);
-      const next = random(seed * 7919);
+      const next = seededRandom(seed * 7919);
       const kept = full.edges.filter(() => next() < 0.6);
       const partial = { ...full, edges: kept };
       const plan = solveAssignment(partial);
@@ -179,7 +168,7 @@ describe('solveAssignment', () => {
       [7, 64],
       [8, 31],
     ]) {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const matrix = Array.from({ length: size }, () =>
         Array.from({ length: size }, () => Math.floor(next() * 1000)),
       );

@@ -2,21 +2,11 @@ import { VolunteerProfileEntity } from '@app/volunteers';
 import { MentorFit } from '../matches/mentor-fit';
 import { ReferralEntity } from '../referrals/referral.entity';
 import { CandidatePool, topByBound } from './assignment-candidates.service';
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './testing/seeded-random';
 
 describe('topByBound', () => {
   it('returns the k largest non-negative values, largest first, lower index on ties', () => {
-    const next = random(5);
+    const next = seededRandom(5);
     for (let round = 0; round < 200; round++) {
       const values = Float64Array.from({ length: 1 + Math.floor(next() * 300) }, () =>
         next() < 0.2 ? -1 : Math.floor(next() * 20),
@@ -34,7 +24,7 @@ describe('topByBound', () => {
 describe('CandidatePool', () => {
   it('evaluates each referral’s mentors best bound first, in growing batches, past its cache', async () => {
     const mentors = 3000;
-    const next = random(9);
+    const next = seededRandom(9);
     const bounds = Float64Array.from({ length: mentors }, () =>
       next() < 0.1 ? -1 : Math.round(next() * 10_000) / 100,
     );

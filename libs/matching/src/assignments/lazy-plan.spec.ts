@@ -1,16 +1,6 @@
 import { solveAssignment } from './assignment-solver';
 import { CENTS, LazyPairs, planLazily } from './lazy-plan';
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './testing/seeded-random';
 
 /**
  * Pairs revealed a batch at a time in descending bound, where a bound is the true score plus
@@ -22,7 +12,7 @@ function lazyPairs(
   cols: number,
   slack: number,
 ): LazyPairs & { truth: { row: number; col: number; weight: number }[] } {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const capacities = Array.from({ length: cols }, () => Math.floor(next() * 3));
   const truth: { row: number; col: number; weight: number }[] = [];
   const order: { col: number; bound: number; score: number }[][] = [];

@@ -1,25 +1,15 @@
 import { DeliveryMode, Gender, Pathway, RiskLevel, VolunteerStatus } from '@app/core';
 import { MentorFacts, PlacementFacts, mentorFit } from '../matches/mentor-fit';
 import { distanceLowerKm, scoreBound } from './score-bound';
+import { seededRandom } from './testing/seeded-random';
 
 const PATHWAYS = Object.values(Pathway);
 const MODES = Object.values(DeliveryMode);
 const LANGUAGES = ['en', 'pl', 'ur', 'cy'];
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('scoreBound', () => {
   it('is never below mentorFit’s score for an eligible pair, nor -1 for one (20,000 random pairs)', () => {
-    const next = random(2026);
+    const next = seededRandom(2026);
     const some = <T>(values: readonly T[]) => values.filter(() => next() < 0.4);
     let eligible = 0;
     for (let i = 0; i < 20_000; i++) {

@@ -85,7 +85,7 @@ export class MentorAssessment {
         referral.releaseDate,
       );
       const fit = mentorFit(
-        factsOf(volunteer, distanceKm, clearance.cleared ? [] : clearance.missing),
+        mentorFactsOf(volunteer, distanceKm, clearance.cleared ? [] : clearance.missing),
         placement,
       );
       return { volunteer, distanceKm, fit };
@@ -115,7 +115,7 @@ export class MentorAssessment {
         return {
           volunteer,
           distanceKm,
-          fit: mentorFit(factsOf(volunteer, distanceKm, []), placement),
+          fit: mentorFit(mentorFactsOf(volunteer, distanceKm, []), placement),
         };
       })
       .sort(bestFirst);
@@ -154,7 +154,7 @@ export class MentorAssessment {
         referral.releaseDate,
       );
       const fit = mentorFit(
-        factsOf(volunteer, distanceKm, clearance.cleared ? [] : clearance.missing),
+        mentorFactsOf(volunteer, distanceKm, clearance.cleared ? [] : clearance.missing),
         placement,
       );
       return { volunteer, distanceKm, fit };
@@ -204,7 +204,8 @@ function placementOf(
   };
 }
 
-function factsOf(
+/** The facts about a volunteer that mentorFit judges, for one referral (distance and clearance given). */
+export function mentorFactsOf(
   volunteer: VolunteerProfileEntity,
   distanceKm: number,
   clearanceMissing: string[],
