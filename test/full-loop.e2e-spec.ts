@@ -1,13 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { join } from 'node:path';
 import type { TestApi } from './support/app';
-import {
-  createOwnDatabase,
-  deleteRedisKeys,
-  eventually,
-  overrideEnv,
-  sleep,
-} from './support/notifications';
+import { eventually, sleep } from './support/notifications';
+import { OwnStack, startOwnStack } from './support/own-stack';
 
 // The whole loop of issue #6 over GraphQL, as each party sees it: an admin sets up an organisation,
 // its coordinator and a prison's staff; a mentor registers and is vetted; the coordinator runs a
@@ -44,38 +38,19 @@ interface Notice {
 describe('the whole loop, from registration to outcomes, with every notification', () => {
   let api: TestApi;
   let worker: INestApplicationContext;
-  let restoreEnv: () => void;
-  let dropDatabase: () => Promise<void>;
+  let stack: OwnStack;
   let workerClock: import('@app/core').Clock;
   let apiClock: import('@app/core').Clock;
   let sweep: () => Promise<unknown>;
 
   beforeAll(async () => {
-    const database = await createOwnDatabase('loop');
-    dropDatabase = database.drop;
-    restoreEnv = overrideEnv({
-      DATABASE_URL: database.url,
-      REDIS_PREFIX: `${process.env.REDIS_PREFIX}_loop`,
+    stack = await startOwnStack('loop', {
       OUTBOX_RELAY_POLL_MS: '200',
     });
-    const typeorm = await import('typeorm');
-    const { dataSourceOptions } = await import('@app/core/database/data-source');
-    const { importGeography } = await import('@app/geo/geo-import');
-    const geo = await new typeorm.DataSource({
-      ...dataSourceOptions(database.url),
-      entities: [],
-    }).initialize();
-    await importGeography(geo, join(__dirname, 'fixtures', 'geo'));
-    await geo.destroy();
+    ({ api, worker } = stack);
 
-    const { TestApi } = await import('./support/app');
-    const { NestFactory } = await import('@nestjs/core');
-    const { WorkerModule } = await import('../apps/worker/src/worker.module');
     const { Clock } = await import('@app/core');
     const { ReleaseDay } = await import('@app/matching');
-    api = await TestApi.start();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-    await worker.init();
     workerClock = worker.get(Clock);
     apiClock = api.app.get(Clock);
     sweep = () => worker.get(ReleaseDay).sweep();
@@ -84,11 +59,7 @@ describe('the whole loop, from registration to outcomes, with every notification
   afterAll(async () => {
     workerClock?.set(null);
     apiClock?.set(null);
-    await worker?.close();
-    await api?.stop();
-    await deleteRedisKeys(process.env.REDIS_URL as string, process.env.REDIS_PREFIX as string);
-    restoreEnv?.();
-    await dropDatabase?.();
+    await stack?.stop();
   });
 
   it('runs registration → vetting → scheme → search → referral → match → release day → sessions → outcomes', async () => {

@@ -1,13 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { TestApi } from './support/app';
-import {
-  createOwnDatabase,
-  deleteRedisKeys,
-  eventually,
-  overrideEnv,
-} from './support/notifications';
+import { eventually } from './support/notifications';
+import { OwnStack, startOwnStack } from './support/own-stack';
 
 // The release day: the daily sweep makes MATCHED referrals ACTIVE on their release date and
 // reminds the mentor 7 days and 1 day before; a changed release date re-plans the reminders. The
@@ -31,8 +26,7 @@ describe('release day: MATCHED → ACTIVE, mentor reminders, re-planning', () =>
   let api: TestApi;
   let worker: INestApplicationContext;
   let db: DataSource;
-  let restoreEnv: () => void;
-  let dropDatabase: () => Promise<void>;
+  let stack: OwnStack;
   let workerClock: import('@app/core').Clock;
   let apiClock: import('@app/core').Clock;
   let addDays: typeof import('@app/core').addDays;
@@ -44,36 +38,20 @@ describe('release day: MATCHED → ACTIVE, mentor reminders, re-planning', () =>
   let mentor: { id: string; userId: string; token: string };
 
   beforeAll(async () => {
-    const database = await createOwnDatabase('release');
-    dropDatabase = database.drop;
-    restoreEnv = overrideEnv({
-      DATABASE_URL: database.url,
-      REDIS_PREFIX: `${process.env.REDIS_PREFIX}_release`,
+    stack = await startOwnStack('release', {
       RELEASE_DAY_JOBS_CRON: CRON,
       OUTBOX_RELAY_POLL_MS: '200',
     });
+    ({ api, worker } = stack);
     const typeorm = await import('typeorm');
-    const { dataSourceOptions } = await import('@app/core/database/data-source');
-    const { importGeography } = await import('@app/geo/geo-import');
-    const geo = await new typeorm.DataSource({
-      ...dataSourceOptions(database.url),
-      entities: [],
-    }).initialize();
-    await importGeography(geo, join(__dirname, 'fixtures', 'geo'));
-    await geo.destroy();
 
     gql = await import('./support/app');
-    const { NestFactory } = await import('@nestjs/core');
-    const { WorkerModule } = await import('../apps/worker/src/worker.module');
     const core = await import('@app/core');
     const { ReleaseDay } = await import('@app/matching');
     const { createScheme, schemeInput } = await import('./support/schemes');
     m = await import('./support/matching');
     addDays = core.addDays;
 
-    api = await gql.TestApi.start();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-    await worker.init();
     db = api.app.get(typeorm.DataSource);
     workerClock = worker.get(core.Clock);
     apiClock = api.app.get(core.Clock);
@@ -99,11 +77,7 @@ describe('release day: MATCHED → ACTIVE, mentor reminders, re-planning', () =>
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.stop();
-    await deleteRedisKeys(process.env.REDIS_URL as string, process.env.REDIS_PREFIX as string);
-    restoreEnv?.();
-    await dropDatabase?.();
+    await stack?.stop();
   });
 
   /** A referral released `inDays` days from today, accepted, proposed to the mentor and accepted by them. */

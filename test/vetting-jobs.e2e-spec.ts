@@ -1,13 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { TestApi } from './support/app';
-import {
-  createOwnDatabase,
-  deleteRedisKeys,
-  eventually,
-  overrideEnv,
-} from './support/notifications';
+import { eventually } from './support/notifications';
+import { OwnStack, startOwnStack } from './support/own-stack';
 
 // The daily vetting jobs, with the API and the worker in this process against a database of this
 // file's own (the jobs sweep the whole database, so no other test file's checks are in it). Time
@@ -23,8 +18,7 @@ describe('vetting jobs: re-check reminders, expiry and the notes purge', () => {
   let api: TestApi;
   let worker: INestApplicationContext;
   let db: DataSource;
-  let restoreEnv: () => void;
-  let dropDatabase: () => Promise<void>;
+  let stack: OwnStack;
   let workerClock: import('@app/core').Clock;
   let sweep: () => Promise<unknown>;
   let purge: () => Promise<unknown>;
@@ -36,35 +30,18 @@ describe('vetting jobs: re-check reminders, expiry and the notes purge', () => {
   let otherCoordinator: { id: string; token: string };
 
   beforeAll(async () => {
-    const database = await createOwnDatabase('vetting');
-    dropDatabase = database.drop;
-    restoreEnv = overrideEnv({
-      DATABASE_URL: database.url,
-      REDIS_PREFIX: `${process.env.REDIS_PREFIX}_vetting`,
+    stack = await startOwnStack('vetting', {
       VETTING_JOBS_CRON: CRON,
       OUTBOX_RELAY_POLL_MS: '200',
     });
+    ({ api, worker } = stack);
     const typeorm = await import('typeorm');
-    const { dataSourceOptions } = await import('@app/core/database/data-source');
-    const { importGeography } = await import('@app/geo/geo-import');
-    const geo = await new typeorm.DataSource({
-      ...dataSourceOptions(database.url),
-      entities: [],
-    }).initialize();
-    await importGeography(geo, join(__dirname, 'fixtures', 'geo'));
-    await geo.destroy();
 
-    const { TestApi } = await import('./support/app');
-    const { NestFactory } = await import('@nestjs/core');
-    const { WorkerModule } = await import('../apps/worker/src/worker.module');
     const { Clock } = await import('@app/core');
     const { VettingExpiry, NotesRetention } = await import('@app/vetting');
     support = await import('./support/vetting');
     factories = await import('./support/factories');
 
-    api = await TestApi.start();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-    await worker.init();
     db = api.app.get(typeorm.DataSource);
     workerClock = worker.get(Clock);
     sweep = () => worker.get(VettingExpiry).sweep();
@@ -85,11 +62,7 @@ describe('vetting jobs: re-check reminders, expiry and the notes purge', () => {
   afterEach(() => workerClock?.set(null));
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.stop();
-    await deleteRedisKeys(process.env.REDIS_URL as string, process.env.REDIS_PREFIX as string);
-    restoreEnv?.();
-    await dropDatabase?.();
+    await stack?.stop();
   });
 
   const MY_NOTIFICATIONS = '{ myNotifications { kind subject body } }';

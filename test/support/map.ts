@@ -1,9 +1,6 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { Client } from 'pg';
 import type { TestApi } from './app';
-import { deleteRedisKeys, eventually, overrideEnv } from './notifications';
+import { eventually } from './notifications';
+import { OwnStack, startOwnStack } from './own-stack';
 
 // The services map e2e tests: the API and the worker in this process, on a database and a Redis
 // prefix of the test file's own (the worker takes every scheme_events row it finds, so it must not
@@ -68,68 +65,20 @@ export function forbiddenKeysIn(value: unknown): string[] {
   return [...keysOf(value)].filter((key) => FORBIDDEN_KEYS.includes(key.toLowerCase()));
 }
 
-export interface MapStack {
-  api: TestApi;
-  worker: INestApplicationContext;
-  stop(): Promise<void>;
-}
+export type MapStack = OwnStack;
 
 /**
- * Starts the API and the worker for a map test file. `env` overrides configuration (debounce
- * window, rate limit, tile URL); the database and Redis prefix are the file's own.
+ * Starts the API and the worker for a map test file (see startOwnStack). `env` overrides
+ * configuration (debounce window, rate limit, tile URL).
  */
-export async function startMapStack(
-  label: string,
-  env: Record<string, string> = {},
-): Promise<MapStack> {
-  const server = process.env.TEST_DATABASE_SERVER as string;
-  const name = `resettle_test_${process.env.TEST_RUN_ID}_${label}_${randomBytes(2).toString('hex')}`;
-  const prefix = `${process.env.REDIS_PREFIX}_${label}`;
-  const restoreEnv = overrideEnv({
-    DATABASE_URL: `${server}/${name}`,
-    REDIS_PREFIX: prefix,
+export function startMapStack(label: string, env: Record<string, string> = {}): Promise<MapStack> {
+  return startOwnStack(label, {
     JOB_BACKOFF_DELAY_MS: '100',
     MAP_EVENTS_POLL_MS: '100',
     // Nothing listens on port 9: tiles fail fast, as when offline.
     MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png',
     ...env,
   });
-  const admin = new Client({ connectionString: `${server}/postgres` });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const { dataSourceOptions } = await import('@app/core/database/data-source');
-  const { importGeography } = await import('@app/geo/geo-import');
-  const { DataSource } = await import('typeorm');
-  // Without entities: loading them here would register the GraphQL types twice in Jest's registry.
-  const setup = await new DataSource({
-    ...dataSourceOptions(`${server}/${name}`),
-    entities: [],
-  }).initialize();
-  await setup.runMigrations({ transaction: 'each' });
-  await importGeography(setup, join(__dirname, '..', 'fixtures', 'geo'));
-  await setup.destroy();
-
-  const { TestApi } = await import('./app');
-  const { NestFactory } = await import('@nestjs/core');
-  const { WorkerModule } = await import('../../apps/worker/src/worker.module');
-  const api = await TestApi.start();
-  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-  await worker.init();
-  return {
-    api,
-    worker,
-    async stop() {
-      await worker.close();
-      await api.stop();
-      await deleteRedisKeys(process.env.REDIS_URL as string, prefix);
-      restoreEnv();
-      const client = new Client({ connectionString: `${server}/postgres` });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 export interface GeoJsonView {
