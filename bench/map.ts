@@ -11,6 +11,7 @@ import {
 import Redis from 'ioredis';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -175,6 +176,7 @@ async function throughput(
 
 async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
   const redis = new Redis(redisOptions(redisUrl));
+  await once(redis, 'ready'); // the offline queue is off: a command before then would fail
   for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 }))
     if ((keys as string[]).length) await redis.del(...(keys as string[]));
   await redis.quit();

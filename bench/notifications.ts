@@ -11,14 +11,22 @@ import {
 } from '@app/notifications/notification-delivery.repository';
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import {
+  benchDatabase,
+  freePort,
+  median,
+  percentile,
+  pin,
+  pinSelf,
+  root,
+  sleep,
+  stopProcess,
+} from './support/machinery';
 
 /*
  * Notifications through our worker (in-app channel only, relay included: commit -> outbox -> relay
@@ -34,43 +42,6 @@ const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 33_334);
 const WARM_UP = 1000;
 const RECIPIENTS = 1000;
 const BARE_QUEUE = 'bare';
-const root = join(__dirname, '..');
-
-function pin(cpu: number, command: string, args: string[]): [string, string[]] {
-  return hasTaskset() ? ['taskset', ['-c', String(cpu), command, ...args]] : [command, args];
-}
-
-let tasksetChecked: boolean | undefined;
-function hasTaskset(): boolean {
-  if (tasksetChecked === undefined) {
-    try {
-      execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' });
-      tasksetChecked = true;
-    } catch {
-      tasksetChecked = false;
-    }
-  }
-  return tasksetChecked;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** MEMORY USAGE of every key under a prefix, to show where a difference in used_memory lies. */
 async function keyMemory(redis: Redis, prefix: string): Promise<Map<string, number>> {
@@ -176,16 +147,12 @@ async function bareWorker(): Promise<void> {
 
 async function main(): Promise<void> {
   if (process.argv.includes('--bare')) return bareWorker();
-  if (hasTaskset()) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
+  pinSelf(1);
 
-  const server = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
-  const dbName = 'resettle_bench_notifications';
+  const database = await benchDatabase('notifications');
+  const dbName = database.name;
   const prefix = 'bench_notifications';
-  const admin = new Client({ connectionString: `${server}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  const databaseUrl = `${server}/${dbName}`;
+  const databaseUrl = database.url;
   const redisPort = await freePort();
   const redisServer = spawn(
     'redis-server',
@@ -336,8 +303,7 @@ async function main(): Promise<void> {
     const totalMs = latencies.map((l) => Number(l.total_ms)).sort((a, b) => a - b);
 
     const plans = await explainHotQueries(dataSource, userIds);
-    ours.kill('SIGTERM');
-    await once(ours, 'exit');
+    await stopProcess(ours);
 
     // Baseline: a bare BullMQ worker, same concurrency and the same job options.
     const [bareCommand, bareArgs] = pin(0, process.execPath, [
@@ -410,8 +376,7 @@ async function main(): Promise<void> {
     await sleep(1000);
     const bareMemoryAfter = await usedMemory(redis);
     await queue.close();
-    bare.kill('SIGTERM');
-    await once(bare, 'exit');
+    await stopProcess(bare);
 
     const ourMedian = median(ourRates);
     const bareMedian = median(bareRates);
@@ -474,8 +439,7 @@ async function main(): Promise<void> {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     redis?.disconnect();
     await dataSource?.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

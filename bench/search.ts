@@ -7,16 +7,26 @@ import {
   ServiceSearchFilter,
   serviceSearchSql,
 } from '@app/schemes/search/service-search.sql';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { Agent, request } from 'node:http';
-import { AddressInfo, createServer } from 'node:net';
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { BENCH_ADMIN_EMAIL, benchApiEnv, startGraphqlApi } from './support/graphql-client';
+import {
+  benchDatabase,
+  explain,
+  load,
+  machineLine,
+  median,
+  ms,
+  pinSelf,
+  prng,
+  root,
+  stopProcess,
+  summarise,
+} from './support/machinery';
 
 /*
  * searchServices through the HTTP GraphQL API (the API pinned to core 0, this driver on core 1)
@@ -31,84 +41,17 @@ const ROUNDS = 3;
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 1000);
 const WARM_UP = 300;
 const QUERIES = 500;
-const root = join(__dirname, '..');
 const ADMIN_PASSWORD = `bench overseer ${randomBytes(12).toString('hex')}`;
 const OFFICER_PASSWORD = `bench warden ${randomBytes(12).toString('hex')}`;
 const dataDir = process.env.BENCH_GEO_DIR ?? join(root, '..', 'shared', 'data');
 
-// ---------- machinery ----------
-
-let tasksetChecked: boolean | undefined;
-function pin(cpu: number, command: string, args: string[]): [string, string[]] {
-  if (tasksetChecked === undefined) {
-    try {
-      execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' });
-      tasksetChecked = true;
-    } catch {
-      tasksetChecked = false;
-    }
-  }
-  return tasksetChecked ? ['taskset', ['-c', String(cpu), command, ...args]] : [command, args];
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** Deterministic data: the same seed gives the same schemes and searches on every run. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(20261126);
 const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
 const some = <T>(values: readonly T[], min: number, max: number): T[] => {
   const count = min + Math.floor(random() * (max - min + 1));
   return [...values].sort(() => random() - 0.5).slice(0, count);
 };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-function summarise(samples: number[]): { p50: number; p95: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
-}
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const ms = (value: number) => `${value.toFixed(2)} ms`;
-
-/** Runs `total` calls of `call(i)` with `concurrency` in flight; returns each call's latency. */
-async function load(
-  total: number,
-  concurrency: number,
-  call: (i: number) => Promise<void>,
-): Promise<number[]> {
-  const samples: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        const i = next++;
-        const start = performance.now();
-        await call(i);
-        samples.push(performance.now() - start);
-      }
-    }),
-  );
-  return samples;
-}
 
 // ---------- data ----------
 
@@ -286,112 +229,16 @@ export const SEARCH = `query($input: ServiceSearchInput!) {
   }
 }`;
 
-class Api {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 64 });
-
-  constructor(
-    readonly port: number,
-    private token = '',
-  ) {}
-
-  post(
-    query: string,
-    variables: Record<string, unknown>,
-  ): Promise<{ data?: unknown; errors?: unknown[] }> {
-    const body = JSON.stringify({ query, variables });
-    return new Promise((resolve, reject) => {
-      const call = request(
-        {
-          host: '127.0.0.1',
-          port: this.port,
-          path: '/graphql',
-          method: 'POST',
-          agent: this.agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-          },
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-        },
-      );
-      call.on('error', reject);
-      call.end(body);
-    });
-  }
-
-  async ok<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    const result = await this.post(query, variables);
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data as T;
-  }
-
-  signIn(token: string): void {
-    this.token = token;
-  }
-
-  close(): void {
-    this.agent.destroy();
-  }
-}
-
-async function startApi(databaseUrl: string): Promise<{ api: Api; process: ChildProcess }> {
-  const port = await freePort();
-  const [command, args] = pin(0, process.execPath, [
-    '-r',
-    '@swc-node/register',
-    '-r',
-    'tsconfig-paths/register',
-    'apps/api/src/main.ts',
-  ]);
-  const child = spawn(command, args, {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      REDIS_PREFIX: `bench_search_${randomBytes(3).toString('hex')}`,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      BOOTSTRAP_ADMIN_EMAIL: 'bench-admin@example.org',
-      BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      LOG_LEVEL: 'silent',
-      SEARCH_RATE_LIMIT_PER_MINUTE: '100000000',
-      GRAPHQL_MAX_COMPLEXITY: '100000',
-    },
+/** The API with no rate limit on searches and room for their complexity. */
+function startApi(databaseUrl: string) {
+  return startGraphqlApi({
+    ...benchApiEnv('search', databaseUrl, ADMIN_PASSWORD),
+    SEARCH_RATE_LIMIT_PER_MINUTE: '100000000',
+    GRAPHQL_MAX_COMPLEXITY: '100000',
   });
-  const api = new Api(port);
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      await api.post('{ me { id } }', {});
-      break;
-    } catch (error) {
-      if (attempt > 600 || child.exitCode !== null)
-        throw new Error(`API did not start: ${String(error)}`, { cause: error });
-      await sleep(100);
-    }
-  }
-  return { api, process: child };
 }
 
 // ---------- main ----------
-
-async function explain(
-  client: Client,
-  title: string,
-  text: string,
-  values: unknown[],
-): Promise<void> {
-  const rows = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
-  console.log(`\n-- EXPLAIN (ANALYZE, BUFFERS): ${title}`);
-  for (const row of rows.rows) console.log(`   ${row['QUERY PLAN']}`);
-}
 
 async function timeQuery(
   client: Client,
@@ -409,15 +256,9 @@ async function timeQuery(
 }
 
 async function main(): Promise<void> {
-  if (pin(1, 'true', [])[0] === 'taskset')
-    execFileSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
-  const server = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
-  const name = 'resettle_bench_search';
-  const databaseUrl = `${server}/${name}`;
-  const admin = new Client({ connectionString: `${server}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
+  pinSelf(1);
+  const database = await benchDatabase('search');
+  const databaseUrl = database.url;
 
   let apiProcess: ChildProcess | undefined;
   process.once('SIGINT', () => {
@@ -427,9 +268,7 @@ async function main(): Promise<void> {
   const db = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
   const client = new Client({ connectionString: databaseUrl });
   try {
-    console.log(
-      `searchServices benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB RAM`,
-    );
+    console.log(machineLine('searchServices benchmark'));
     await db.runMigrations({ transaction: 'each' });
     const geo = await importGeography(db, dataDir);
     const all = await places(db);
@@ -450,27 +289,14 @@ async function main(): Promise<void> {
     const started = await startApi(databaseUrl);
     apiProcess = started.process;
     const api = started.api;
-    const login = await api.ok<{ login: { accessToken: string } }>(
-      'mutation($p: String!) { login(email: "bench-admin@example.org", password: $p) { accessToken } }',
-      { p: ADMIN_PASSWORD },
-    );
-    api.signIn(login.login.accessToken);
-    await api.ok<unknown>(
-      'mutation($input: CreateStaffUserInput!) { createStaffUser(input: $input) { id } }',
-      {
-        input: {
-          email: 'officer@example.org',
-          password: OFFICER_PASSWORD,
-          role: 'PRISON_STAFF',
-          prisonCode: OFFICER_PRISON,
-        },
-      },
-    );
-    const officer = await api.ok<{ login: { accessToken: string } }>(
-      'mutation($p: String!) { login(email: "officer@example.org", password: $p) { accessToken } }',
-      { p: OFFICER_PASSWORD },
-    );
-    api.signIn(officer.login.accessToken);
+    await api.signInAs(BENCH_ADMIN_EMAIL, ADMIN_PASSWORD);
+    await api.createStaffUser({
+      email: 'officer@example.org',
+      password: OFFICER_PASSWORD,
+      role: 'PRISON_STAFF',
+      prisonCode: OFFICER_PRISON,
+    });
+    await api.signInAs('officer@example.org', OFFICER_PASSWORD);
 
     await client.connect();
     const sample = await api.ok<{ searchServices: unknown[] }>(SEARCH, {
@@ -551,8 +377,7 @@ async function main(): Promise<void> {
     const c16 = med(rounds.c16);
     const raw = med(rounds.raw);
     api.close();
-    apiProcess.kill('SIGTERM');
-    await once(apiProcess, 'exit');
+    await stopProcess(apiProcess);
     apiProcess = undefined;
 
     // 100,000 points: the radius query with its GiST index against the same query forced to scan.
@@ -623,11 +448,10 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    if (apiProcess) apiProcess.kill('SIGTERM');
+    await stopProcess(apiProcess);
     await client.end().catch(() => undefined);
     await db.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

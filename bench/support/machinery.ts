@@ -58,6 +58,7 @@ export function prng(seed: number): () => number {
 }
 
 export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
@@ -102,7 +103,7 @@ export function machineLine(title: string): string {
  */
 export async function benchDatabase(
   name: string,
-): Promise<{ url: string; drop: () => Promise<void> }> {
+): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
   const server = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
   const database = `resettle_bench_${name}`;
   const admin = new Client({ connectionString: `${server}/postgres` });
@@ -110,6 +111,7 @@ export async function benchDatabase(
   await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${database}"`);
   return {
+    name: database,
     url: `${server}/${database}`,
     drop: async () => {
       if (!process.env.BENCH_KEEP_DATABASE)
@@ -174,7 +176,8 @@ export async function startApiProcess(
 }
 
 export async function stopProcess(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return;
+  // A child ended by a signal has signalCode set and exitCode null: it will not exit again.
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
   await once(child, 'exit');
 }
