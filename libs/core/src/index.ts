@@ -29,6 +29,7 @@ export * from './auth/auth-user';
 export * from './auth/decorators';
 export * from './auth/roles.guard';
 export * from './graphql/scalars';
+export * from './graphql/entity-id.pipe';
 /** Structured logs with redaction. */
 export * from './logging/logging.module';
 /** The controllable clock and calendar-date arithmetic. */

@@ -1,12 +1,4 @@
-import {
-  AuthUser,
-  CurrentUser,
-  DomainError,
-  Loaders,
-  RequestLoaders,
-  Role,
-  Roles,
-} from '@app/core';
+import { AuthUser, CurrentUser, EntityId, Loaders, RequestLoaders, Role, Roles } from '@app/core';
 import { OrganisationObject } from '@app/organisations';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { isUUID } from 'class-validator';
@@ -34,10 +26,9 @@ export class SchemesResolver {
   @Mutation(() => SchemeObject)
   async updateScheme(
     @CurrentUser() actor: AuthUser,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID }, new EntityId('Scheme')) id: string,
     @Args('input') input: UpdateSchemeInput,
   ): Promise<SchemeObject> {
-    if (!isUUID(id)) throw DomainError.notFound('Scheme');
     return SchemeObject.from(await this.service.update(actor, id, input));
   }
 

@@ -1,6 +1,5 @@
-import { AuthUser, CurrentUser, DomainError, Role, Roles } from '@app/core';
+import { AuthUser, CurrentUser, EntityId, Role, Roles } from '@app/core';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { isUUID } from 'class-validator';
 import { AssignmentPlanObject } from './dto/assignment-plan.object';
 import { ProposeAssignments } from './propose-assignments.service';
 
@@ -15,9 +14,8 @@ export class AssignmentsResolver {
   })
   proposeAssignments(
     @CurrentUser() actor: AuthUser,
-    @Args('schemeId', { type: () => ID }) schemeId: string,
+    @Args('schemeId', { type: () => ID }, new EntityId('Scheme')) schemeId: string,
   ): Promise<AssignmentPlanObject> {
-    if (!isUUID(schemeId)) throw DomainError.notFound('Scheme');
     return this.propose.execute(actor, schemeId);
   }
 }

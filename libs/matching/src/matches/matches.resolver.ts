@@ -2,6 +2,7 @@ import {
   AuthUser,
   CurrentUser,
   DomainError,
+  EntityId,
   Loaders,
   RequestLoaders,
   Role,
@@ -9,7 +10,6 @@ import {
 } from '@app/core';
 import { VolunteerProfileObject, canReach } from '@app/volunteers';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { isUUID } from 'class-validator';
 import { ReferralObject } from '../referrals/dto/referral.object';
 import { canSeeReferral } from '../referrals/referral-access';
 import { MatchObject } from './dto/match.object';
@@ -32,10 +32,9 @@ export class MatchesResolver {
   @Query(() => [MentorSuggestionObject])
   async suggestMentors(
     @CurrentUser() actor: AuthUser,
-    @Args('referralId', { type: () => ID }) referralId: string,
+    @Args('referralId', { type: () => ID }, new EntityId('Referral')) referralId: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 10 }) first: number,
   ): Promise<MentorSuggestionObject[]> {
-    if (!isUUID(referralId)) throw DomainError.notFound('Referral');
     return (await this.suggestions.suggest(actor, referralId, first)).map(
       MentorSuggestionObject.from,
     );
@@ -45,10 +44,9 @@ export class MatchesResolver {
   @Query(() => [ExcludedMentorObject])
   async excludedMentors(
     @CurrentUser() actor: AuthUser,
-    @Args('referralId', { type: () => ID }) referralId: string,
+    @Args('referralId', { type: () => ID }, new EntityId('Referral')) referralId: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 10 }) first: number,
   ): Promise<ExcludedMentorObject[]> {
-    if (!isUUID(referralId)) throw DomainError.notFound('Referral');
     return (await this.suggestions.excluded(actor, referralId, first)).map(
       ExcludedMentorObject.from,
     );
@@ -58,11 +56,9 @@ export class MatchesResolver {
   @Mutation(() => MatchObject)
   async proposeMatch(
     @CurrentUser() actor: AuthUser,
-    @Args('referralId', { type: () => ID }) referralId: string,
-    @Args('volunteerId', { type: () => ID }) volunteerId: string,
+    @Args('referralId', { type: () => ID }, new EntityId('Referral')) referralId: string,
+    @Args('volunteerId', { type: () => ID }, new EntityId('Volunteer')) volunteerId: string,
   ): Promise<MatchObject> {
-    if (!isUUID(referralId)) throw DomainError.notFound('Referral');
-    if (!isUUID(volunteerId)) throw DomainError.notFound('Volunteer');
     return MatchObject.from(await this.propose.execute(actor, referralId, volunteerId));
   }
 
@@ -70,10 +66,9 @@ export class MatchesResolver {
   @Mutation(() => MatchObject)
   async respondToMatch(
     @CurrentUser() actor: AuthUser,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID }, new EntityId('Match')) id: string,
     @Args('accept') accept: boolean,
   ): Promise<MatchObject> {
-    if (!isUUID(id)) throw DomainError.notFound('Match');
     return MatchObject.from(await this.respond.execute(actor, id, accept));
   }
 

@@ -3,6 +3,7 @@ import {
   CalendarDate,
   CurrentUser,
   DomainError,
+  EntityId,
   Loaders,
   RequestLoaders,
   Role,
@@ -43,11 +44,10 @@ export class ReferralsResolver {
   @Mutation(() => ReferralObject)
   async respondToReferral(
     @CurrentUser() actor: AuthUser,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID }, new EntityId('Referral')) id: string,
     @Args('accept') accept: boolean,
     @Args('reason', { type: () => String, nullable: true }) reason: string | null,
   ): Promise<ReferralObject> {
-    if (!isUUID(id)) throw DomainError.notFound('Referral');
     return ReferralObject.from(await this.respond.execute(actor, id, accept, reason ?? null));
   }
 
@@ -55,10 +55,9 @@ export class ReferralsResolver {
   @Mutation(() => ReferralObject)
   async withdrawReferral(
     @CurrentUser() actor: AuthUser,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID }, new EntityId('Referral')) id: string,
     @Args('reason', { type: () => String, nullable: true }) reason: string | null,
   ): Promise<ReferralObject> {
-    if (!isUUID(id)) throw DomainError.notFound('Referral');
     return ReferralObject.from(await this.withdraw.execute(actor, id, reason ?? null));
   }
 
@@ -66,10 +65,9 @@ export class ReferralsResolver {
   @Mutation(() => ReferralObject)
   async updateReleaseDate(
     @CurrentUser() actor: AuthUser,
-    @Args('referralId', { type: () => ID }) referralId: string,
+    @Args('referralId', { type: () => ID }, new EntityId('Referral')) referralId: string,
     @Args('releaseDate', { type: () => CalendarDate }) releaseDate: string,
   ): Promise<ReferralObject> {
-    if (!isUUID(referralId)) throw DomainError.notFound('Referral');
     return ReferralObject.from(await this.releaseDates.execute(actor, referralId, releaseDate));
   }
 

@@ -3,6 +3,7 @@ import {
   CalendarDate,
   CurrentUser,
   DomainError,
+  EntityId,
   Loaders,
   RequestLoaders,
   Role,
@@ -10,7 +11,6 @@ import {
 } from '@app/core';
 import { VolunteerProfileObject } from '@app/volunteers';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { isUUID } from 'class-validator';
 import { MatchObject } from '../matches/dto/match.object';
 import { ReferralObject } from '../referrals/dto/referral.object';
 import { LogSessionInput } from './dto/log-session.input';
@@ -47,10 +47,9 @@ export class RelationshipResolver {
   @Mutation(() => MatchObject)
   async endMatch(
     @CurrentUser() actor: AuthUser,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID }, new EntityId('Match')) id: string,
     @Args('reason') reason: string,
   ): Promise<MatchObject> {
-    if (!isUUID(id)) throw DomainError.notFound('Match');
     return MatchObject.from(await this.endMatchService.execute(actor, id, reason));
   }
 
@@ -58,11 +57,10 @@ export class RelationshipResolver {
   @Mutation(() => MatchObject)
   async recordOutcome(
     @CurrentUser() actor: AuthUser,
-    @Args('matchId', { type: () => ID }) matchId: string,
+    @Args('matchId', { type: () => ID }, new EntityId('Match')) matchId: string,
     @Args('stage', { type: () => OutcomeStage }) stage: OutcomeStage,
     @Args('ratings', { type: () => [OutcomeRatingInput] }) ratings: OutcomeRatingInput[],
   ): Promise<MatchObject> {
-    if (!isUUID(matchId)) throw DomainError.notFound('Match');
     return MatchObject.from(
       await this.recordOutcomeService.execute(actor, matchId, stage, ratings),
     );
@@ -72,11 +70,11 @@ export class RelationshipResolver {
   @Query(() => [PathwayOutcomeObject])
   async outcomeSummary(
     @CurrentUser() actor: AuthUser,
-    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('organisationId', { type: () => ID }, new EntityId('Organisation'))
+    organisationId: string,
     @Args('from', { type: () => CalendarDate }) from: string,
     @Args('to', { type: () => CalendarDate }) to: string,
   ): Promise<PathwayOutcomeObject[]> {
-    if (!isUUID(organisationId)) throw DomainError.notFound('Organisation');
     return (await this.summary.execute(actor, organisationId, from, to)).map(
       PathwayOutcomeObject.from,
     );
