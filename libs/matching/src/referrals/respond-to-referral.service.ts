@@ -49,12 +49,6 @@ export class RespondToReferral {
       if (referral.status !== ReferralStatus.SENT) {
         throw DomainError.conflict(`The referral has already been answered (${referral.status})`);
       }
-      if (
-        accept &&
-        (await this.referrals.countPlacesTaken(manager, scheme.id)) >= scheme.capacity
-      ) {
-        throw DomainError.conflict(`${scheme.name} has no place left`);
-      }
       const status = accept ? ReferralStatus.ACCEPTED : ReferralStatus.DECLINED;
       const change = {
         status,
@@ -63,7 +57,10 @@ export class RespondToReferral {
         respondedBy: actor.id,
       };
       await this.referrals.update(manager, referral.id, change);
-      if (accept) await this.places.recount(manager, scheme);
+      // Counted with this referral in, under the scheme's lock: past capacity, all of it rolls back.
+      if (accept && (await this.places.recount(manager, scheme)) > scheme.capacity) {
+        throw DomainError.conflict(`${scheme.name} has no place left`);
+      }
       await this.audit.record(manager, {
         actorUserId: actor.id,
         action: accept ? 'referral.accepted' : 'referral.declined',

@@ -17,9 +17,10 @@ export class SchemePlaces {
     private readonly schemeEvents: SchemeEvents,
   ) {}
 
-  async recount(manager: EntityManager, scheme: SchemeEntity): Promise<void> {
+  /** Returns the places now taken. */
+  async recount(manager: EntityManager, scheme: SchemeEntity): Promise<number> {
     const taken = await this.referrals.countPlacesTaken(manager, scheme.id);
-    if (taken === scheme.activeMentees) return;
+    if (taken === scheme.activeMentees) return taken;
     scheme.activeMentees = taken;
     await this.schemes.save(manager, scheme);
     await this.schemeEvents.changed(manager, {
@@ -28,5 +29,6 @@ export class SchemePlaces {
       change: 'updated',
       version: 1,
     });
+    return taken;
   }
 }
