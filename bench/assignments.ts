@@ -1,31 +1,16 @@
 import 'reflect-metadata';
-import { dataSourceOptions } from '@app/core/database/data-source';
-import { importGeography } from '@app/geo/geo-import';
 import {
   AssignmentEdge,
   greedyAssignment,
   solveAssignment,
 } from '@app/matching/assignments/assignment-solver';
 import munkres from 'munkres';
-import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { runBench } from './support/bench-run';
 import { BENCH_ADMIN_EMAIL, benchApiEnv, startGraphqlApi } from './support/graphql-client';
-import {
-  benchDatabase,
-  explain,
-  load,
-  machineLine,
-  median,
-  ms,
-  pinSelf,
-  prng,
-  root,
-  stopProcess,
-} from './support/machinery';
+import { explain, load, median, ms, prng } from './support/machinery';
 
 /*
  * proposeAssignments through the HTTP GraphQL API (the API pinned to core 0, this driver on core
@@ -44,7 +29,6 @@ const ROUNDS = 3;
 const MATRIX = Number(process.env.BENCH_MATRIX ?? 1024);
 const ADMIN_PASSWORD = `bench overseer ${randomBytes(12).toString('hex')}`;
 const COORDINATOR_PASSWORD = `bench matcher ${randomBytes(12).toString('hex')}`;
-const dataDir = process.env.BENCH_GEO_DIR ?? join(root, '..', 'shared', 'data');
 
 /**
  * The API with room for the plan's complexity, logging at info on a piped stdout: the plan's own
@@ -248,152 +232,138 @@ function solverAgainstMunkres(): { ours: number; theirs: number; same: boolean }
   return { ours: median(oursTimes), theirs: median(theirsTimes), same: ourTotal === theirTotal };
 }
 
-async function main(): Promise<void> {
-  pinSelf(1);
-  const database = await benchDatabase('assignments');
-  const databaseUrl = database.url;
-
-  let apiProcess: ChildProcess | undefined;
-  process.once('SIGINT', () => {
-    apiProcess?.kill('SIGTERM');
-    process.exit(130);
-  });
-  const db = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
-  const client = new Client({ connectionString: databaseUrl });
-  try {
-    console.log(machineLine('proposeAssignments benchmark'));
-    await db.runMigrations({ transaction: 'each' });
-    await importGeography(db, dataDir);
-    await client.connect();
-    const organisations = (
-      await client.query<{ id: string }>(
-        `INSERT INTO organisations (name) SELECT 'Bench organisation ' || n FROM generate_series(1, $1) n RETURNING id`,
-        [OTHER_ORGANISATIONS + 1],
-      )
-    ).rows.map((row) => row.id);
-    const [organisation, ...others] = organisations;
-    const seedStart = performance.now();
-    await seedVolunteers(client, organisation, others);
-    const schemeId = await seedReferrals(client, organisation);
-    const counts = (
-      await client.query<Record<string, string>>(
-        `SELECT (SELECT count(*) FROM volunteer_profiles WHERE organisation_id = $1) AS in_organisation,
+function main(): Promise<void> {
+  return runBench(
+    'assignments',
+    'proposeAssignments benchmark',
+    async ({ databaseUrl, client, adopt }) => {
+      const organisations = (
+        await client.query<{ id: string }>(
+          `INSERT INTO organisations (name) SELECT 'Bench organisation ' || n FROM generate_series(1, $1) n RETURNING id`,
+          [OTHER_ORGANISATIONS + 1],
+        )
+      ).rows.map((row) => row.id);
+      const [organisation, ...others] = organisations;
+      const seedStart = performance.now();
+      await seedVolunteers(client, organisation, others);
+      const schemeId = await seedReferrals(client, organisation);
+      const counts = (
+        await client.query<Record<string, string>>(
+          `SELECT (SELECT count(*) FROM volunteer_profiles WHERE organisation_id = $1) AS in_organisation,
                 (SELECT count(*) FROM volunteer_profiles WHERE organisation_id = $1 AND status IN ('APPROVED', 'ACTIVE')
                    AND active_mentees < max_mentees) AS with_room,
                 (SELECT count(*) FROM vetting_checks) AS checks`,
-        [organisation],
-      )
-    ).rows[0];
-    console.log(
-      `seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s: ${counts.in_organisation} volunteers in the organisation (${counts.with_room} APPROVED or ACTIVE with a free place), ${VOLUNTEERS - IN_ORGANISATION} elsewhere, ${counts.checks} vetting checks, ${REFERRALS} accepted referrals`,
-    );
+          [organisation],
+        )
+      ).rows[0];
+      console.log(
+        `seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s: ${counts.in_organisation} volunteers in the organisation (${counts.with_room} APPROVED or ACTIVE with a free place), ${VOLUNTEERS - IN_ORGANISATION} elsewhere, ${counts.checks} vetting checks, ${REFERRALS} accepted referrals`,
+      );
 
-    const started = await startApi(databaseUrl);
-    apiProcess = started.process;
-    const stats: string[] = [];
-    let pending = '';
-    apiProcess.stdout?.on('data', (chunk: Buffer) => {
-      pending += chunk.toString('utf8');
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line.includes('evaluatedPairs')) stats.push(line);
-        if (line.includes('"level":50')) console.error(line);
-      }
-    });
-    const api = started.api;
-    await api.signInAs(BENCH_ADMIN_EMAIL, ADMIN_PASSWORD);
-    await api.createStaffUser({
-      email: 'coordinator@example.org',
-      password: COORDINATOR_PASSWORD,
-      role: 'COORDINATOR',
-      organisationId: organisation,
-    });
-    await api.signInAs('coordinator@example.org', COORDINATOR_PASSWORD);
+      const started = await startApi(databaseUrl);
+      const apiProcess = started.process;
+      adopt(apiProcess);
+      const stats: string[] = [];
+      let pending = '';
+      apiProcess.stdout?.on('data', (chunk: Buffer) => {
+        pending += chunk.toString('utf8');
+        const lines = pending.split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines) {
+          if (line.includes('evaluatedPairs')) stats.push(line);
+          if (line.includes('"level":50')) console.error(line);
+        }
+      });
+      const api = started.api;
+      await api.signInAs(BENCH_ADMIN_EMAIL, ADMIN_PASSWORD);
+      await api.createStaffUser({
+        email: 'coordinator@example.org',
+        password: COORDINATOR_PASSWORD,
+        role: 'COORDINATOR',
+        organisationId: organisation,
+      });
+      await api.signInAs('coordinator@example.org', COORDINATOR_PASSWORD);
 
-    // Warm-up (one plan), then ROUNDS timed plans end to end.
-    let plan = (await api.ok<{ proposeAssignments: Plan }>(PROPOSE, { schemeId }))
-      .proposeAssignments;
-    const times = await load(ROUNDS, 1, async () => {
-      plan = (await api.ok<{ proposeAssignments: Plan }>(PROPOSE, { schemeId })).proposeAssignments;
-    });
+      // Warm-up (one plan), then ROUNDS timed plans end to end.
+      let plan = (await api.ok<{ proposeAssignments: Plan }>(PROPOSE, { schemeId }))
+        .proposeAssignments;
+      const times = await load(ROUNDS, 1, async () => {
+        plan = (await api.ok<{ proposeAssignments: Plan }>(PROPOSE, { schemeId }))
+          .proposeAssignments;
+      });
 
-    // The plan is a plan: each referral once, no mentor beyond their free places.
-    const perMentor = new Map<string, number>();
-    for (const p of plan.proposals)
-      perMentor.set(p.volunteer.id, (perMentor.get(p.volunteer.id) ?? 0) + 1);
-    const overfull = plan.proposals.filter(
-      (p) => perMentor.get(p.volunteer.id)! > p.volunteer.maxMentees - p.volunteer.activeMentees,
-    );
-    const referralsPlanned = new Set(plan.proposals.map((p) => p.referral.id));
-    if (overfull.length > 0) throw new Error(`${overfull.length} proposals beyond capacity`);
-    if (referralsPlanned.size !== plan.proposals.length) throw new Error('a referral twice');
-    if (referralsPlanned.size + plan.unassigned.length !== REFERRALS)
-      throw new Error('referrals missing from the plan');
-    const sum = plan.proposals.reduce((total, p) => total + p.score, 0);
-    if (Math.abs(sum - plan.totalScore) > 0.01) throw new Error('totalScore is not the sum');
+      // The plan is a plan: each referral once, no mentor beyond their free places.
+      const perMentor = new Map<string, number>();
+      for (const p of plan.proposals)
+        perMentor.set(p.volunteer.id, (perMentor.get(p.volunteer.id) ?? 0) + 1);
+      const overfull = plan.proposals.filter(
+        (p) => perMentor.get(p.volunteer.id)! > p.volunteer.maxMentees - p.volunteer.activeMentees,
+      );
+      const referralsPlanned = new Set(plan.proposals.map((p) => p.referral.id));
+      if (overfull.length > 0) throw new Error(`${overfull.length} proposals beyond capacity`);
+      if (referralsPlanned.size !== plan.proposals.length) throw new Error('a referral twice');
+      if (referralsPlanned.size + plan.unassigned.length !== REFERRALS)
+        throw new Error('referrals missing from the plan');
+      const sum = plan.proposals.reduce((total, p) => total + p.score, 0);
+      if (Math.abs(sum - plan.totalScore) > 0.01) throw new Error('totalScore is not the sum');
 
-    await explain(
-      client,
-      "the organisation's volunteers with a free place",
-      `SELECT id FROM volunteer_profiles
+      await explain(
+        client,
+        "the organisation's volunteers with a free place",
+        `SELECT id FROM volunteer_profiles
         WHERE organisation_id = $1 AND status NOT IN ('WITHDRAWN', 'REJECTED')
           AND active_mentees < max_mentees ORDER BY id`,
-      [organisation],
-    );
-    const sample = await client.query<{ id: string; outcode: string }>(
-      `SELECT v.id, r.release_outcode AS outcode FROM volunteer_profiles v
+        [organisation],
+      );
+      const sample = await client.query<{ id: string; outcode: string }>(
+        `SELECT v.id, r.release_outcode AS outcode FROM volunteer_profiles v
          CROSS JOIN LATERAL (SELECT release_outcode FROM referrals ORDER BY random() + 0 * length(v.display_name) LIMIT 1) r
         WHERE v.organisation_id = $1 LIMIT 20000`,
-      [organisation],
-    );
-    await explain(
-      client,
-      `distances of ${sample.rows.length} evaluated pairs (one batch)`,
-      `SELECT p.i, ST_Distance(v.location, o.location) / 1000 AS distance_km
+        [organisation],
+      );
+      await explain(
+        client,
+        `distances of ${sample.rows.length} evaluated pairs (one batch)`,
+        `SELECT p.i, ST_Distance(v.location, o.location) / 1000 AS distance_km
          FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS p(id, outcode, i)
          JOIN volunteer_profiles v ON v.id = p.id
          JOIN outcodes o ON o.outcode = p.outcode`,
-      [sample.rows.map((row) => row.id), sample.rows.map((row) => row.outcode)],
-    );
+        [sample.rows.map((row) => row.id), sample.rows.map((row) => row.outcode)],
+      );
 
-    const solver = process.env.BENCH_SKIP_MUNKRES
-      ? { ours: 0, theirs: 1, same: true }
-      : solverAgainstMunkres();
-    const seconds = median(times) / 1000;
-    console.log(`\nlast plan: ${stats.at(-1) ?? '(no log line)'}`);
-    console.log('\n| measure | value |');
-    console.log('|---|---|');
-    console.log(
-      `| proposeAssignments over HTTP GraphQL, ${REFERRALS} referrals × ${IN_ORGANISATION} volunteers (median of ${ROUNDS}) | ${seconds.toFixed(2)} s (runs: ${times.map((t) => (t / 1000).toFixed(2)).join(', ')}) |`,
-    );
-    console.log(
-      `| proposals / unassigned | ${plan.proposals.length} / ${plan.unassigned.length} |`,
-    );
-    console.log(
-      `| total score / greedy total | ${plan.totalScore.toFixed(2)} / ${plan.greedyTotalScore.toFixed(2)} (+${(plan.totalScore - plan.greedyTotalScore).toFixed(2)}) |`,
-    );
-    console.log(
-      `| solver alone, random ${MATRIX} × ${MATRIX} (median of ${ROUNDS}) | ${ms(solver.ours)} |`,
-    );
-    console.log(`| munkres package, same matrix (median of ${ROUNDS}) | ${ms(solver.theirs)} |`);
-    console.log('\nratios (targets in brackets)');
-    console.log(
-      `  proposeAssignments end to end: ${seconds.toFixed(2)} s (≤ 10 s) ${seconds <= 10 ? 'ok' : 'MISSED'}`,
-    );
-    console.log(
-      `  total ÷ greedy total: ${(plan.totalScore / plan.greedyTotalScore).toFixed(4)} (≥ 1) ${plan.totalScore >= plan.greedyTotalScore ? 'ok' : 'MISSED'}`,
-    );
-    console.log(
-      `  solver ÷ munkres on ${MATRIX} × ${MATRIX}: ${(solver.ours / solver.theirs).toFixed(2)} (same optimum: ${solver.same ? 'yes' : 'NO'})`,
-    );
-    api.close();
-  } finally {
-    await stopProcess(apiProcess);
-    await client.end().catch(() => undefined);
-    await db.destroy();
-    await database.drop();
-  }
+      const solver = process.env.BENCH_SKIP_MUNKRES
+        ? { ours: 0, theirs: 1, same: true }
+        : solverAgainstMunkres();
+      const seconds = median(times) / 1000;
+      console.log(`\nlast plan: ${stats.at(-1) ?? '(no log line)'}`);
+      console.log('\n| measure | value |');
+      console.log('|---|---|');
+      console.log(
+        `| proposeAssignments over HTTP GraphQL, ${REFERRALS} referrals × ${IN_ORGANISATION} volunteers (median of ${ROUNDS}) | ${seconds.toFixed(2)} s (runs: ${times.map((t) => (t / 1000).toFixed(2)).join(', ')}) |`,
+      );
+      console.log(
+        `| proposals / unassigned | ${plan.proposals.length} / ${plan.unassigned.length} |`,
+      );
+      console.log(
+        `| total score / greedy total | ${plan.totalScore.toFixed(2)} / ${plan.greedyTotalScore.toFixed(2)} (+${(plan.totalScore - plan.greedyTotalScore).toFixed(2)}) |`,
+      );
+      console.log(
+        `| solver alone, random ${MATRIX} × ${MATRIX} (median of ${ROUNDS}) | ${ms(solver.ours)} |`,
+      );
+      console.log(`| munkres package, same matrix (median of ${ROUNDS}) | ${ms(solver.theirs)} |`);
+      console.log('\nratios (targets in brackets)');
+      console.log(
+        `  proposeAssignments end to end: ${seconds.toFixed(2)} s (≤ 10 s) ${seconds <= 10 ? 'ok' : 'MISSED'}`,
+      );
+      console.log(
+        `  total ÷ greedy total: ${(plan.totalScore / plan.greedyTotalScore).toFixed(4)} (≥ 1) ${plan.totalScore >= plan.greedyTotalScore ? 'ok' : 'MISSED'}`,
+      );
+      console.log(
+        `  solver ÷ munkres on ${MATRIX} × ${MATRIX}: ${(solver.ours / solver.theirs).toFixed(2)} (same optimum: ${solver.same ? 'yes' : 'NO'})`,
+      );
+      api.close();
+    },
+  );
 }
 
 if (require.main === module) {

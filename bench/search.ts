@@ -1,32 +1,17 @@
 import 'reflect-metadata';
-import { dataSourceOptions } from '@app/core/database/data-source';
-import { importGeography } from '@app/geo/geo-import';
 import { wantedSpecialisms } from '@app/schemes/search/rank-services';
 import {
   ServiceRanking,
   ServiceSearchFilter,
   serviceSearchSql,
 } from '@app/schemes/search/service-search.sql';
-import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { runBench } from './support/bench-run';
 import { BENCH_ADMIN_EMAIL, benchApiEnv, startGraphqlApi } from './support/graphql-client';
-import {
-  benchDatabase,
-  explain,
-  load,
-  machineLine,
-  median,
-  ms,
-  pinSelf,
-  prng,
-  root,
-  stopProcess,
-  summarise,
-} from './support/machinery';
+import { explain, load, median, ms, prng, stopProcess, summarise } from './support/machinery';
 
 /*
  * searchServices through the HTTP GraphQL API (the API pinned to core 0, this driver on core 1)
@@ -43,7 +28,6 @@ const WARM_UP = 300;
 const QUERIES = 500;
 const ADMIN_PASSWORD = `bench overseer ${randomBytes(12).toString('hex')}`;
 const OFFICER_PASSWORD = `bench warden ${randomBytes(12).toString('hex')}`;
-const dataDir = process.env.BENCH_GEO_DIR ?? join(root, '..', 'shared', 'data');
 
 /** Deterministic data: the same seed gives the same schemes and searches on every run. */
 const random = prng(20261126);
@@ -255,204 +239,192 @@ async function timeQuery(
   return samples;
 }
 
-async function main(): Promise<void> {
-  pinSelf(1);
-  const database = await benchDatabase('search');
-  const databaseUrl = database.url;
-
-  let apiProcess: ChildProcess | undefined;
-  process.once('SIGINT', () => {
-    apiProcess?.kill('SIGTERM');
-    process.exit(130);
-  });
-  const db = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
-  const client = new Client({ connectionString: databaseUrl });
-  try {
-    console.log(machineLine('searchServices benchmark'));
-    await db.runMigrations({ transaction: 'each' });
-    const geo = await importGeography(db, dataDir);
-    const all = await places(db);
-    const organisations: string[] = (
-      await db.query(
-        `INSERT INTO organisations (name, specialisms)
+function main(): Promise<void> {
+  return runBench(
+    'search',
+    'searchServices benchmark',
+    async ({ databaseUrl, db, client, geo, adopt }) => {
+      const all = await places(db);
+      const organisations: string[] = (
+        await db.query(
+          `INSERT INTO organisations (name, specialisms)
          SELECT 'Bench organisation ' || n, CASE WHEN n % 4 = 0 THEN ARRAY[$1, $2]::text[] ELSE '{}'::text[] END
          FROM generate_series(1, 500) n RETURNING id`,
-        [SPECIALISMS[0], SPECIALISMS[Math.floor(random() * SPECIALISMS.length)]],
-      )
-    ).map((row: { id: string }) => row.id);
-    await seedSchemes(db, 0, SCHEMES, all, organisations);
-    console.log(
-      `seeded ${geo.outcodes} outcodes (${all.length} in England and Wales), ${geo.prisons} prisons, ${SCHEMES} schemes`,
-    );
-    const workload = searches(all);
-
-    const started = await startApi(databaseUrl);
-    apiProcess = started.process;
-    const api = started.api;
-    await api.signInAs(BENCH_ADMIN_EMAIL, ADMIN_PASSWORD);
-    await api.createStaffUser({
-      email: 'officer@example.org',
-      password: OFFICER_PASSWORD,
-      role: 'PRISON_STAFF',
-      prisonCode: OFFICER_PRISON,
-    });
-    await api.signInAs('officer@example.org', OFFICER_PASSWORD);
-
-    await client.connect();
-    const sample = await api.ok<{ searchServices: unknown[] }>(SEARCH, {
-      input: {
-        releasePostcode: 'LS6 1AA',
-        prisonCode: 'LEI',
-        needs: ['ACCOMMODATION', 'EDUCATION_TRAINING_EMPLOYMENT'],
-        gender: 'FEMALE',
-        age: 34,
-        riskLevel: 'MEDIUM',
-        first: 3,
-      },
-    });
-    console.log(
-      '\nexample: a woman, 34, medium risk, leaving HMP Leeds for LS6, needing accommodation and work (first 3)',
-    );
-    console.log(JSON.stringify(sample.searchServices, null, 2));
-
-    const statements = workload.map((search) => serviceSearchSql(search.filter, search.ranking));
-    const counts: number[] = [];
-    for (const search of workload.slice(0, 50)) {
-      const all = serviceSearchSql(search.filter, { ...search.ranking, first: null });
-      counts.push((await client.query(all.text, all.values)).rowCount ?? 0);
-    }
-    console.log(
-      `candidates per search (first 50 searches): median ${median(counts)}, max ${Math.max(...counts)}; the statement returns the best ${DEFAULT_FIRST}`,
-    );
-    // A fair baseline: raw pg runs the very statement the resolver runs, so both answer the same.
-    for (const [i, search] of workload.slice(0, 100).entries()) {
-      const viaApi = await api.ok<{ searchServices: { scheme: { id: string }; score: number }[] }>(
-        SEARCH,
-        { input: search.input },
-      );
-      const raw = await client.query(statements[i].text, statements[i].values);
-      const same = (rows: { id: string; score: number }[]) => JSON.stringify(rows);
-      if (
-        same(viaApi.searchServices.map((m) => ({ id: m.scheme.id, score: m.score }))) !==
-        same(
-          raw.rows.map((row: { id: string; score: number }) => ({ id: row.id, score: row.score })),
+          [SPECIALISMS[0], SPECIALISMS[Math.floor(random() * SPECIALISMS.length)]],
         )
-      )
-        throw new Error(`search ${i}: raw SQL and searchServices answer differently`);
-    }
-    console.log('raw SQL and searchServices give the same schemes and scores (first 100 searches)');
-    const firstSearch = workload[0];
-    await explain(
-      client,
-      `search from ${String(firstSearch.input.releasePostcode)} at ${SCHEMES} schemes`,
-      statements[0].text,
-      statements[0].values,
-    );
+      ).map((row: { id: string }) => row.id);
+      await seedSchemes(db, 0, SCHEMES, all, organisations);
+      console.log(
+        `seeded ${geo.outcodes} outcodes (${all.length} in England and Wales), ${geo.prisons} prisons, ${SCHEMES} schemes`,
+      );
+      const workload = searches(all);
 
-    const call = async (i: number) => {
-      const result = await api.post(SEARCH, { input: workload[i % workload.length].input });
-      if (result.errors) throw new Error(JSON.stringify(result.errors));
-    };
-    await load(WARM_UP, 4, call);
-    await timeQuery(client, WARM_UP, statements);
+      const started = await startApi(databaseUrl);
+      const apiProcess = started.process;
+      adopt(apiProcess);
+      const api = started.api;
+      await api.signInAs(BENCH_ADMIN_EMAIL, ADMIN_PASSWORD);
+      await api.createStaffUser({
+        email: 'officer@example.org',
+        password: OFFICER_PASSWORD,
+        role: 'PRISON_STAFF',
+        prisonCode: OFFICER_PRISON,
+      });
+      await api.signInAs('officer@example.org', OFFICER_PASSWORD);
 
-    const rounds = {
-      c1: [] as { p50: number; p95: number }[],
-      c16: [] as { p50: number; p95: number }[],
-      raw: [] as { p50: number; p95: number }[],
-      rps16: [] as number[],
-    };
-    for (let round = 0; round < ROUNDS; round += 1) {
-      rounds.raw.push(summarise(await timeQuery(client, PER_ROUND, statements)));
-      rounds.c1.push(summarise(await load(PER_ROUND, 1, call)));
-      const start = performance.now();
-      rounds.c16.push(summarise(await load(PER_ROUND * 2, 16, call)));
-      rounds.rps16.push((PER_ROUND * 2) / ((performance.now() - start) / 1000));
-    }
-    const med = (list: { p50: number; p95: number }[]) => ({
-      p50: median(list.map((r) => r.p50)),
-      p95: median(list.map((r) => r.p95)),
-    });
-    const c1 = med(rounds.c1);
-    const c16 = med(rounds.c16);
-    const raw = med(rounds.raw);
-    api.close();
-    await stopProcess(apiProcess);
-    apiProcess = undefined;
+      const sample = await api.ok<{ searchServices: unknown[] }>(SEARCH, {
+        input: {
+          releasePostcode: 'LS6 1AA',
+          prisonCode: 'LEI',
+          needs: ['ACCOMMODATION', 'EDUCATION_TRAINING_EMPLOYMENT'],
+          gender: 'FEMALE',
+          age: 34,
+          riskLevel: 'MEDIUM',
+          first: 3,
+        },
+      });
+      console.log(
+        '\nexample: a woman, 34, medium risk, leaving HMP Leeds for LS6, needing accommodation and work (first 3)',
+      );
+      console.log(JSON.stringify(sample.searchServices, null, 2));
 
-    // 100,000 points: the radius query with its GiST index against the same query forced to scan.
-    await seedSchemes(db, SCHEMES, SCHEMES_LARGE - SCHEMES, all, organisations);
-    const radiusSql = (radiusKm: number) => (place: Place) => {
-      const point = 'ST_SetSRID(ST_MakePoint($1::float8, $2::float8), 4326)::geography';
-      return {
-        text: `SELECT s.id FROM schemes s WHERE s.active AND 'IN_PERSON' = ANY(s.delivery_modes)
-  AND ST_DWithin(s.location, ${point}, $3::float8) AND ST_DWithin(s.location, ${point}, s.radius_km * 1000)`,
-        values: [place.longitude, place.latitude, radiusKm * 1000],
+      const statements = workload.map((search) => serviceSearchSql(search.filter, search.ranking));
+      const counts: number[] = [];
+      for (const search of workload.slice(0, 50)) {
+        const all = serviceSearchSql(search.filter, { ...search.ranking, first: null });
+        counts.push((await client.query(all.text, all.values)).rowCount ?? 0);
+      }
+      console.log(
+        `candidates per search (first 50 searches): median ${median(counts)}, max ${Math.max(...counts)}; the statement returns the best ${DEFAULT_FIRST}`,
+      );
+      // A fair baseline: raw pg runs the very statement the resolver runs, so both answer the same.
+      for (const [i, search] of workload.slice(0, 100).entries()) {
+        const viaApi = await api.ok<{
+          searchServices: { scheme: { id: string }; score: number }[];
+        }>(SEARCH, { input: search.input });
+        const raw = await client.query(statements[i].text, statements[i].values);
+        const same = (rows: { id: string; score: number }[]) => JSON.stringify(rows);
+        if (
+          same(viaApi.searchServices.map((m) => ({ id: m.scheme.id, score: m.score }))) !==
+          same(
+            raw.rows.map((row: { id: string; score: number }) => ({
+              id: row.id,
+              score: row.score,
+            })),
+          )
+        )
+          throw new Error(`search ${i}: raw SQL and searchServices answer differently`);
+      }
+      console.log(
+        'raw SQL and searchServices give the same schemes and scores (first 100 searches)',
+      );
+      const firstSearch = workload[0];
+      await explain(
+        client,
+        `search from ${String(firstSearch.input.releasePostcode)} at ${SCHEMES} schemes`,
+        statements[0].text,
+        statements[0].values,
+      );
+
+      const call = async (i: number) => {
+        const result = await api.post(SEARCH, { input: workload[i % workload.length].input });
+        if (result.errors) throw new Error(JSON.stringify(result.errors));
       };
-    };
-    const probe = workload
-      .slice(0, 50)
-      .map((w) => all.find((p) => `${p.outcode} 1AA` === w.input.releasePostcode) as Place);
-    const fullSearch = statements.slice(0, 50);
-    // JIT would compile the (expensive-looking) sequential plan on every run and inflate its time.
-    await client.query('SET jit = off');
-    const compare = async (label: string, list: { text: string; values: unknown[] }[]) => {
-      await timeQuery(client, 50, list);
-      const indexed = summarise(await timeQuery(client, 200, list)).p50;
-      await client.query('SET enable_indexscan = off');
-      await client.query('SET enable_bitmapscan = off');
-      await timeQuery(client, 3, list);
-      const scanned = summarise(await timeQuery(client, 30, list)).p50;
-      await explain(client, `${label}, forced sequential scan`, list[0].text, list[0].values);
-      await client.query('RESET enable_indexscan');
-      await client.query('RESET enable_bitmapscan');
-      await explain(client, `${label}, with the index`, list[0].text, list[0].values);
-      return { label, indexed, scanned };
-    };
-    const large = [
-      await compare(`radius query (10 km) at ${SCHEMES_LARGE} schemes`, probe.map(radiusSql(10))),
-      await compare(`radius query (40 km) at ${SCHEMES_LARGE} schemes`, probe.map(radiusSql(40))),
-      await compare(`whole search statement at ${SCHEMES_LARGE} schemes`, fullSearch),
-    ];
+      await load(WARM_UP, 4, call);
+      await timeQuery(client, WARM_UP, statements);
 
-    console.log('\n| measure | p50 | p95 |');
-    console.log('|---|---|---|');
-    console.log(
-      `| searchServices over HTTP GraphQL, concurrency 1 | ${ms(c1.p50)} | ${ms(c1.p95)} |`,
-    );
-    console.log(
-      `| searchServices over HTTP GraphQL, concurrency 16 (${median(rounds.rps16).toFixed(0)} req/s) | ${ms(c16.p50)} | ${ms(c16.p95)} |`,
-    );
-    console.log(
-      `| the same SQL through raw pg, one connection | ${ms(raw.p50)} | ${ms(raw.p95)} |`,
-    );
-    for (const row of large)
+      const rounds = {
+        c1: [] as { p50: number; p95: number }[],
+        c16: [] as { p50: number; p95: number }[],
+        raw: [] as { p50: number; p95: number }[],
+        rps16: [] as number[],
+      };
+      for (let round = 0; round < ROUNDS; round += 1) {
+        rounds.raw.push(summarise(await timeQuery(client, PER_ROUND, statements)));
+        rounds.c1.push(summarise(await load(PER_ROUND, 1, call)));
+        const start = performance.now();
+        rounds.c16.push(summarise(await load(PER_ROUND * 2, 16, call)));
+        rounds.rps16.push((PER_ROUND * 2) / ((performance.now() - start) / 1000));
+      }
+      const med = (list: { p50: number; p95: number }[]) => ({
+        p50: median(list.map((r) => r.p50)),
+        p95: median(list.map((r) => r.p95)),
+      });
+      const c1 = med(rounds.c1);
+      const c16 = med(rounds.c16);
+      const raw = med(rounds.raw);
+      api.close();
+      await stopProcess(apiProcess);
+
+      // 100,000 points: the radius query with its GiST index against the same query forced to scan.
+      await seedSchemes(db, SCHEMES, SCHEMES_LARGE - SCHEMES, all, organisations);
+      const radiusSql = (radiusKm: number) => (place: Place) => {
+        const point = 'ST_SetSRID(ST_MakePoint($1::float8, $2::float8), 4326)::geography';
+        return {
+          text: `SELECT s.id FROM schemes s WHERE s.active AND 'IN_PERSON' = ANY(s.delivery_modes)
+  AND ST_DWithin(s.location, ${point}, $3::float8) AND ST_DWithin(s.location, ${point}, s.radius_km * 1000)`,
+          values: [place.longitude, place.latitude, radiusKm * 1000],
+        };
+      };
+      const probe = workload
+        .slice(0, 50)
+        .map((w) => all.find((p) => `${p.outcode} 1AA` === w.input.releasePostcode) as Place);
+      const fullSearch = statements.slice(0, 50);
+      // JIT would compile the (expensive-looking) sequential plan on every run and inflate its time.
+      await client.query('SET jit = off');
+      const compare = async (label: string, list: { text: string; values: unknown[] }[]) => {
+        await timeQuery(client, 50, list);
+        const indexed = summarise(await timeQuery(client, 200, list)).p50;
+        await client.query('SET enable_indexscan = off');
+        await client.query('SET enable_bitmapscan = off');
+        await timeQuery(client, 3, list);
+        const scanned = summarise(await timeQuery(client, 30, list)).p50;
+        await explain(client, `${label}, forced sequential scan`, list[0].text, list[0].values);
+        await client.query('RESET enable_indexscan');
+        await client.query('RESET enable_bitmapscan');
+        await explain(client, `${label}, with the index`, list[0].text, list[0].values);
+        return { label, indexed, scanned };
+      };
+      const large = [
+        await compare(`radius query (10 km) at ${SCHEMES_LARGE} schemes`, probe.map(radiusSql(10))),
+        await compare(`radius query (40 km) at ${SCHEMES_LARGE} schemes`, probe.map(radiusSql(40))),
+        await compare(`whole search statement at ${SCHEMES_LARGE} schemes`, fullSearch),
+      ];
+
+      console.log('\n| measure | p50 | p95 |');
+      console.log('|---|---|---|');
       console.log(
-        `| ${row.label}: index / forced seq scan (p50) | ${ms(row.indexed)} | ${ms(row.scanned)} |`,
+        `| searchServices over HTTP GraphQL, concurrency 1 | ${ms(c1.p50)} | ${ms(c1.p95)} |`,
       );
-    console.log(
-      `\n(median of ${ROUNDS} rounds of ${PER_ROUND} searches; ${QUERIES} different searches over ${all.length} outcodes)`,
-    );
-    console.log('\nratios (targets in brackets)');
-    console.log(
-      `  GraphQL p95 at concurrency 1: ${ms(c1.p95)} (≤ 25 ms) ${c1.p95 <= 25 ? 'ok' : 'MISSED'}`,
-    );
-    const ratio = c1.p50 / raw.p50;
-    console.log(
-      `  GraphQL p50 ÷ raw SQL p50: ${ratio.toFixed(2)} (≤ 2.0) ${ratio <= 2 ? 'ok' : 'MISSED'}`,
-    );
-    for (const row of large) {
-      const speedup = row.scanned / row.indexed;
       console.log(
-        `  ${row.label}, seq scan ÷ index: ${speedup.toFixed(1)}×${row.label.startsWith('radius query (10') ? ` (≥ 50×) ${speedup >= 50 ? 'ok' : 'MISSED'}` : ''}`,
+        `| searchServices over HTTP GraphQL, concurrency 16 (${median(rounds.rps16).toFixed(0)} req/s) | ${ms(c16.p50)} | ${ms(c16.p95)} |`,
       );
-    }
-  } finally {
-    await stopProcess(apiProcess);
-    await client.end().catch(() => undefined);
-    await db.destroy();
-    await database.drop();
-  }
+      console.log(
+        `| the same SQL through raw pg, one connection | ${ms(raw.p50)} | ${ms(raw.p95)} |`,
+      );
+      for (const row of large)
+        console.log(
+          `| ${row.label}: index / forced seq scan (p50) | ${ms(row.indexed)} | ${ms(row.scanned)} |`,
+        );
+      console.log(
+        `\n(median of ${ROUNDS} rounds of ${PER_ROUND} searches; ${QUERIES} different searches over ${all.length} outcodes)`,
+      );
+      console.log('\nratios (targets in brackets)');
+      console.log(
+        `  GraphQL p95 at concurrency 1: ${ms(c1.p95)} (≤ 25 ms) ${c1.p95 <= 25 ? 'ok' : 'MISSED'}`,
+      );
+      const ratio = c1.p50 / raw.p50;
+      console.log(
+        `  GraphQL p50 ÷ raw SQL p50: ${ratio.toFixed(2)} (≤ 2.0) ${ratio <= 2 ? 'ok' : 'MISSED'}`,
+      );
+      for (const row of large) {
+        const speedup = row.scanned / row.indexed;
+        console.log(
+          `  ${row.label}, seq scan ÷ index: ${speedup.toFixed(1)}×${row.label.startsWith('radius query (10') ? ` (≥ 50×) ${speedup >= 50 ? 'ok' : 'MISSED'}` : ''}`,
+        );
+      }
+    },
+  );
 }
 
 if (require.main === module) {
