@@ -33,7 +33,7 @@ describe('GraphQL hygiene', () => {
     );
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
     const fields = result.errors?.[0].extensions.fields?.map((f) => f.field).sort();
-    expect(fields).toEqual(['dbsRecheckYears', 'name']);
+    expect(fields).toEqual(['input.dbsRecheckYears', 'input.name']);
   });
 
   it('refuses a query whose cost is over the complexity limit', async () => {
@@ -56,5 +56,21 @@ describe('GraphQL hygiene', () => {
       database: expect.objectContaining({ status: 'up' }),
       redis: { status: 'up' },
     });
+  });
+
+  it("echoes a proxy's x-request-id, and gives a request without a usable one its own", async () => {
+    const given = await api.http
+      .post('/graphql')
+      .set('x-request-id', 'edge-42')
+      .send({ query: '{ __typename }' });
+    expect(given.headers['x-request-id']).toBe('edge-42');
+    const odd = await api.http
+      .post('/graphql')
+      .set('x-request-id', 'not a token!')
+      .send({ query: '{ __typename }' });
+    const none = await api.http.post('/graphql').send({ query: '{ __typename }' });
+    for (const response of [odd, none])
+      expect(response.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f-]{27}$/);
+    expect(odd.headers['x-request-id']).not.toBe(none.headers['x-request-id']);
   });
 });

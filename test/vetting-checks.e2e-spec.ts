@@ -533,7 +533,8 @@ describe('vetting checks: requests, outcomes, the Update Service', () => {
         { id: volunteerId, schemeId: otherScheme.id },
         coordinator.token,
       );
-      expect(codeOf(clearance)).toBe('BAD_USER_INPUT');
+      // As for a scheme that does not exist: the organisation's clearance knows only its own.
+      expect(codeOf(clearance)).toBe('NOT_FOUND');
       const mentor = await registerMentor(api, { organisationId: org.id });
       await api.ok(SET_VOLUNTEER_STATUS, { id: mentor.id, status: 'WITHDRAWN' }, mentor.token);
       expect(

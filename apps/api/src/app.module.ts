@@ -4,6 +4,7 @@ import {
   AuditModule,
   ClockModule,
   DatabaseModule,
+  InputValidationPipe,
   LoaderRegistry,
   LoadersModule,
   LoggingModule,
@@ -19,7 +20,7 @@ import { ServicesMapModule } from '@app/services-map';
 import { VettingModule } from '@app/vetting';
 import { VolunteersModule } from '@app/volunteers';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { Module, ValidationPipe } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -56,10 +57,7 @@ import { HealthModule } from './health/health.module';
   providers: [
     BootstrapAdmin,
     { provide: APP_GUARD, useClass: RolesGuard },
-    {
-      provide: APP_PIPE,
-      useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
-    },
+    { provide: APP_PIPE, useValue: new InputValidationPipe() },
   ],
 })
 export class AppModule {}

@@ -1,9 +1,9 @@
-import { AuditService, AuthUser, DomainError, ErrorCode, Role } from '@app/core';
+import { AuditService, AuthUser, DomainError, ErrorCode, Role, isUniqueViolation } from '@app/core';
 import { PrisonEntity } from '@app/geo/prison.entity';
 import { OrganisationEntity } from '@app/organisations/organisation.entity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CreateStaffUserInput } from './dto/create-staff-user.input';
 import { LoginThrottleService } from './login-throttle.service';
 import {
@@ -38,11 +38,17 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
-  async login(rawEmail: string, password: string, ip: string): Promise<{ accessToken: string; user: UserEntity }> {
+  async login(
+    rawEmail: string,
+    password: string,
+    ip: string,
+  ): Promise<{ accessToken: string; user: UserEntity }> {
     const email = rawEmail.trim().toLowerCase();
     await this.throttle.assertAllowed(email, ip);
     const user = await this.users.findForLogin(email);
-    const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+    const ok = user
+      ? await verifyPassword(user.passwordHash, password)
+      : (await burnPasswordCheck(password), false);
     if (!user || !ok) {
       await this.throttle.recordFailure(email, ip);
       throw new DomainError(ErrorCode.UNAUTHENTICATED, BAD_CREDENTIALS);
@@ -74,7 +80,11 @@ export class AuthService {
    * Validates and inserts an account inside the caller's transaction (registerMentor uses it too).
    * Field names in errors are the contract's (`input.email`, ...).
    */
-  async createAccount(manager: EntityManager, actorUserId: string | null, account: NewAccount): Promise<UserEntity> {
+  async createAccount(
+    manager: EntityManager,
+    actorUserId: string | null,
+    account: NewAccount,
+  ): Promise<UserEntity> {
     const email = normaliseEmail(account.email, 'input.email');
     checkPasswordStrength(account.password, email, 'input.password');
     const organisationId = account.organisationId ?? null;
@@ -98,7 +108,7 @@ export class AuthService {
     const user = await this.users
       .insert(manager, { email, passwordHash, role: account.role, organisationId, prisonCode })
       .catch((error: unknown) => {
-        if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        if (isUniqueViolation(error)) {
           throw DomainError.conflict('An account with that email already exists');
         }
         throw error;
@@ -114,7 +124,10 @@ export class AuthService {
   }
 
   /** BOOTSTRAP_ADMIN_EMAIL/PASSWORD: creates that ADMIN on start when there is no admin yet. */
-  async ensureBootstrapAdmin(email: string | undefined, password: string | undefined): Promise<boolean> {
+  async ensureBootstrapAdmin(
+    email: string | undefined,
+    password: string | undefined,
+  ): Promise<boolean> {
     if (!email || !password) return false;
     // Several API replicas (or test apps) may start at once: one lock, one admin.
     return this.dataSource.transaction(async (manager) => {

@@ -6,6 +6,7 @@ export * from './database/data-source';
 export * from './database/database.module';
 export * from './database/base.entity';
 export * from './database/geo-point';
+export * from './database/unique-violation';
 /** Contract error codes, the error every library throws, and their GraphQL mapping. */
 export * from './errors/error-code';
 export * from './errors/domain.error';
@@ -30,6 +31,8 @@ export * from './auth/decorators';
 export * from './auth/roles.guard';
 export * from './graphql/scalars';
 export * from './graphql/entity-id.pipe';
+export * from './graphql/given';
+export * from './graphql/input-validation.pipe';
 /** Structured logs with redaction. */
 export * from './logging/logging.module';
 /** The controllable clock and calendar-date arithmetic. */

@@ -1,4 +1,4 @@
-import { AuthUser, CurrentUser, Role, Roles } from '@app/core';
+import { AuthUser, CurrentUser, EntityId, Role, Roles } from '@app/core';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DeliveryAdminService } from './delivery-admin.service';
 import {
@@ -35,7 +35,7 @@ export class DeliveryAdminResolver {
   })
   async retryDelivery(
     @CurrentUser() actor: AuthUser,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID }, new EntityId('Failed delivery')) id: string,
   ): Promise<NotificationDeliveryObject> {
     return NotificationDeliveryObject.from(await this.admin.retry(actor, id));
   }

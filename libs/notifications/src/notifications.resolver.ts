@@ -1,4 +1,4 @@
-import { AuthUser, CurrentUser } from '@app/core';
+import { AuthUser, CurrentUser, EntityId } from '@app/core';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { NotificationObject } from './dto/notification.object';
 import { NotificationInboxService } from './notification-inbox.service';
@@ -29,7 +29,7 @@ export class NotificationsResolver {
   @Mutation(() => NotificationObject)
   async markNotificationRead(
     @CurrentUser() user: AuthUser,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID }, new EntityId('Notification')) id: string,
   ): Promise<NotificationObject> {
     return NotificationObject.from(await this.inbox.markRead(user, id));
   }

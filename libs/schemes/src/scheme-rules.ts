@@ -6,8 +6,8 @@ import {
   Gender,
   Pathway,
   RiskLevel,
+  normaliseLanguage,
 } from '@app/core';
-import { normaliseLanguage } from '@app/core';
 
 /** A scheme as it will be once created or updated, before its codes are checked against the geo tables. */
 export interface SchemeDraft {
@@ -61,6 +61,9 @@ export function checkSchemeDraft(draft: SchemeDraft): SchemeDraft {
   };
   if (scheme.name.length < 2)
     throw DomainError.badInput('input.name', 'must be at least 2 characters');
+  // Required on create (String!), optional on update; either way never stored blank.
+  if (scheme.description.length === 0)
+    throw DomainError.badInput('input.description', 'must not be empty or only spaces');
   if (scheme.pathways.length === 0)
     throw DomainError.badInput('input.pathways', 'needs at least one pathway');
   if (scheme.deliveryModes.length === 0) {

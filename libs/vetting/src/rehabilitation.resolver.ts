@@ -2,7 +2,12 @@ import { Clock, DomainError, Public } from '@app/core';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { RehabilitationResultObject } from './dto/rehabilitation-result.object';
 import { RehabilitationInput } from './dto/rehabilitation.input';
-import { rehabilitationPeriod, requiredFields } from './rehabilitation';
+import {
+  EARLIEST_SENTENCE_DATE,
+  LATEST_SENTENCE_DATE,
+  rehabilitationPeriod,
+  requiredFields,
+} from './rehabilitation';
 
 const DISCLAIMER =
   'Guidance, not legal advice: based on the Rehabilitation of Offenders Act 1974 as amended in 2023 (England and Wales). ' +
@@ -23,6 +28,15 @@ export class RehabilitationResolver {
     for (const field of requiredFields(input.sentenceType)) {
       if (input[field] === undefined || input[field] === null) {
         throw DomainError.badInput(`input.${field}`, `is required for ${input.sentenceType}`);
+      }
+    }
+    for (const field of ['convictionDate', 'sentenceEndDate'] as const) {
+      const date = input[field];
+      if (date && (date < EARLIEST_SENTENCE_DATE || date > LATEST_SENTENCE_DATE)) {
+        throw DomainError.badInput(
+          `input.${field}`,
+          `must be between ${EARLIEST_SENTENCE_DATE} and ${LATEST_SENTENCE_DATE}`,
+        );
       }
     }
     if (input.convictionDate > today)

@@ -42,6 +42,15 @@ export function requiredFields(type: SentenceType): ('custodyMonths' | 'sentence
   }
 }
 
+/**
+ * The conviction and sentence-end dates this guidance answers for: 1900-01-01 to 2199-12-31. Earlier
+ * dates are no conviction a living person asks about, later ones no real sentence (the longest period,
+ * 7 years, still ends long before 9999); outside them the resolver answers BAD_USER_INPUT naming the
+ * field, rather than computing a date that cannot be written or that PostgreSQL's calendar lacks.
+ */
+export const EARLIEST_SENTENCE_DATE = '1900-01-01';
+export const LATEST_SENTENCE_DATE = '2199-12-31';
+
 const never = (rule: string): RehabilitationPeriod => ({ neverSpent: true, spentOn: null, rule });
 const spent = (spentOn: string, rule: string): RehabilitationPeriod => ({
   neverSpent: false,

@@ -16,6 +16,13 @@ export const OUTCOMES: Readonly<Record<VettingCheckKind, readonly VettingCheckSt
   [VettingCheckKind.CONVICTION_RISK_ASSESSMENT]: [CLEAR, REJECTED, WITHDRAWN],
 };
 
+/**
+ * The earliest issue date accepted for a certificate or check (1900-01-01); the latest is today.
+ * Nothing older is a plausible certificate, and a date before it (year 0 has no PostgreSQL date,
+ * years 0–99 once read as 1900s) is BAD_USER_INPUT on input.issuedOn, never an internal error.
+ */
+export const EARLIEST_ISSUED_ON = '1900-01-01';
+
 /** DBS outcomes that come with a certificate (its number and issue date are then required). */
 const CERTIFICATE_OUTCOMES: ReadonlySet<VettingCheckStatus> = new Set([CLEAR, DISCLOSURE, BARRED]);
 
@@ -149,6 +156,9 @@ export function checkOutcome(
   }
   const issuedOn = input.issuedOn ?? null;
   if (issuedOn !== null && issuedOn > today) add('issuedOn', 'must not be in the future');
+  else if (issuedOn !== null && issuedOn < EARLIEST_ISSUED_ON) {
+    add('issuedOn', `must not be before ${EARLIEST_ISSUED_ON}`);
+  }
   if (isDbs && CERTIFICATE_OUTCOMES.has(status)) {
     if (certificateNumber === null)
       add('certificateNumber', `is required for a ${status} DBS check`);

@@ -54,10 +54,10 @@ export class VolunteerVettingResolver {
       const scheme = await loaders
         .get<string, SchemeRequirement | null>(VETTING_LOADERS.requirementByScheme)
         .load(schemeId);
-      if (!scheme) throw DomainError.notFound('Scheme');
-      if (scheme.organisationId !== volunteer.organisationId) {
-        throw DomainError.badInput('schemeId', "is not a scheme of the volunteer's organisation");
-      }
+      // Another organisation's scheme is not one to be cleared for here, and answering differently
+      // would tell whether its (perhaps inactive, unpublished) scheme exists.
+      if (!scheme || scheme.organisationId !== volunteer.organisationId)
+        throw DomainError.notFound('Scheme');
       requirement = scheme.requirement;
     }
     const rows = await loaders

@@ -1,6 +1,5 @@
 import { AuthUser, DomainError, Page, checkPageSize, decodeCursor, toPage } from '@app/core';
 import { Injectable } from '@nestjs/common';
-import { isUUID } from 'class-validator';
 import { VolunteerProfileObject } from './dto/volunteer-profile.object';
 import { VolunteersArgs } from './dto/volunteers.args';
 import { canReach, listScope } from './volunteer-access';
@@ -29,7 +28,6 @@ export class VolunteersService {
     const organisationId = listScope(actor, args.organisationId);
     const first = checkPageSize(args.first);
     const after = decodeCursor(args.after);
-    if (after && !isUUID(after.id)) throw DomainError.badInput('after', 'not a valid cursor');
     const filter = { organisationId, status: args.status ?? null };
     const [rows, totalCount] = await Promise.all([
       this.volunteers.page(filter, after, first + 1),

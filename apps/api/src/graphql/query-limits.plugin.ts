@@ -15,7 +15,9 @@ export function queryLimitsPlugin(maxDepth: number, maxComplexity: number): Apol
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, operation }) {
+          // An unknown operationName: Apollo answers it next, in its own words.
+          if (!operation) return;
           let tooDeep = depthChecked.get(document);
           if (tooDeep === undefined) {
             tooDeep =

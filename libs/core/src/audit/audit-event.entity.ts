@@ -1,8 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * Who did what to which record, and when. `details` holds only non-sensitive facts (a new status,
- * a role): never a password, a note, a postcode or criminal record information.
+ * Who did what to which record, and when. `details` holds facts about the change (a new status, a
+ * role, a check's kind and outcome, which the DBS Code of Practice lets us keep as the recruitment
+ * decision): never a password, a note, a postcode, a prison number or what a disclosure said.
  */
 @Entity('audit_events')
 @Index(['entityType', 'entityId', 'createdAt'])

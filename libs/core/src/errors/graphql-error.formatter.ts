@@ -53,7 +53,11 @@ function classify(original: unknown, formatted: GraphQLFormattedError): Classifi
   if (typeof apolloCode === 'string' && APOLLO_INPUT_CODES.has(apolloCode)) {
     return { code: ErrorCode.BAD_USER_INPUT, message: formatted.message };
   }
-  if (typeof apolloCode === 'string' && apolloCode in ErrorCode && apolloCode !== 'INTERNAL_SERVER_ERROR') {
+  if (
+    typeof apolloCode === 'string' &&
+    apolloCode in ErrorCode &&
+    apolloCode !== 'INTERNAL_SERVER_ERROR'
+  ) {
     return { code: apolloCode as ErrorCode, message: formatted.message };
   }
   return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
@@ -61,19 +65,21 @@ function classify(original: unknown, formatted: GraphQLFormattedError): Classifi
 
 /**
  * The one place library errors become the contract's `extensions.code`. Unknown errors are
- * reported as INTERNAL_SERVER_ERROR without details; stack traces only in development.
+ * reported as INTERNAL_SERVER_ERROR without details, in every environment (a deployment that
+ * forgot NODE_ENV must not hand out stack traces); `onInternal` logs them with their stack.
  */
 export function formatGraphQLError(
   formatted: GraphQLFormattedError,
   error: unknown,
-  options: { development: boolean; onInternal?: (error: unknown) => void },
+  options: { onInternal?: (error: unknown) => void } = {},
 ): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const { code, message, extra } = classify(original, formatted);
   if (code === ErrorCode.INTERNAL_SERVER_ERROR) options.onInternal?.(original);
-  const extensions: Record<string, unknown> = { code, ...extra };
-  if (options.development && code === ErrorCode.INTERNAL_SERVER_ERROR && original instanceof Error) {
-    extensions.stacktrace = original.stack?.split('\n');
-  }
-  return { message, locations: formatted.locations, path: formatted.path, extensions };
+  return {
+    message,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code, ...extra },
+  };
 }

@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { isUUID } from 'class-validator';
 import { DomainError } from '../errors/domain.error';
 
 export const MAX_PAGE_SIZE = 100;
@@ -23,11 +24,14 @@ export function encodeCursor(row: KeysetCursor): string {
   return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`, 'utf8').toString('base64url');
 }
 
+/** The position a cursor names; BAD_USER_INPUT on `after` for anything encodeCursor did not make. */
 export function decodeCursor(cursor: string | null | undefined): KeysetCursor | null {
   if (!cursor) return null;
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(iso ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) throw DomainError.badInput('after', 'not a valid cursor');
+  if (!id || !isUUID(id) || Number.isNaN(createdAt.getTime())) {
+    throw DomainError.badInput('after', 'not a valid cursor');
+  }
   return { createdAt, id };
 }
 
@@ -45,7 +49,12 @@ export interface Page<T> {
 }
 
 /** Builds a page from `first + 1` rows fetched after the cursor (the extra row tells hasNextPage). */
-export function toPage<R extends KeysetCursor, T>(rows: R[], first: number, totalCount: number, map: (row: R) => T): Page<T> {
+export function toPage<R extends KeysetCursor, T>(
+  rows: R[],
+  first: number,
+  totalCount: number,
+  map: (row: R) => T,
+): Page<T> {
   const visible = rows.slice(0, first);
   const edges = visible.map((row) => ({ node: map(row), cursor: encodeCursor(row) }));
   return {

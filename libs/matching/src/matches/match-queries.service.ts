@@ -3,7 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { MatchEntity } from './match.entity';
 import { MatchRepository } from './match.repository';
 
-/** myMatches: a mentor's own matches, newest first. */
+/**
+ * myMatches: a mentor's proposals, current and past matches, newest first. A proposal the mentor
+ * declined leaves the list: its referral (prison number, risk) is no longer theirs to see.
+ */
 @Injectable()
 export class MatchQueries {
   constructor(private readonly matches: MatchRepository) {}

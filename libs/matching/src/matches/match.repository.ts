@@ -70,10 +70,12 @@ export class MatchRepository {
     return [...latest.values()];
   }
 
+  /** A volunteer's matches but those they declined, newest first. */
   forVolunteer(volunteerId: string): Promise<MatchEntity[]> {
-    return this.dataSource
-      .getRepository(MatchEntity)
-      .find({ where: { volunteerId }, order: { proposedAt: 'DESC', id: 'DESC' } });
+    return this.dataSource.getRepository(MatchEntity).find({
+      where: { volunteerId, status: Not(MatchStatus.DECLINED) },
+      order: { proposedAt: 'DESC', id: 'DESC' },
+    });
   }
 
   /**

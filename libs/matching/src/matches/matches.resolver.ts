@@ -15,6 +15,7 @@ import { canSeeReferral } from '../referrals/referral-access';
 import { MatchObject } from './dto/match.object';
 import { ExcludedMentorObject, MentorSuggestionObject } from './dto/mentor-suggestion.object';
 import { MatchQueries } from './match-queries.service';
+import { MatchStatus } from './match-status';
 import { MentorSuggestions } from './mentor-suggestions.service';
 import { ProposeMatch } from './propose-match.service';
 import { RespondToMatch } from './respond-to-match.service';
@@ -94,7 +95,10 @@ export class MatchesResolver {
     return volunteer;
   }
 
-  /** The mentor sees the referral of their own match; others as referral(id) would show it. */
+  /**
+   * The mentor sees the referral of their own match while it is proposed, accepted or ended (their
+   * mentee); not once they declined it. Others see it as referral(id) would show it.
+   */
   @ResolveField(() => ReferralObject)
   async referral(
     @Parent() match: MatchObject,
@@ -106,10 +110,8 @@ export class MatchesResolver {
       .load(match.referralId);
     if (!referral) throw DomainError.notFound('Referral');
     if (actor.role === Role.MENTOR) {
-      const volunteer = await loaders
-        .get<string, VolunteerProfileObject | null>('matchVolunteerById')
-        .load(match.volunteerId);
-      if (volunteer?.userId === actor.id) return referral;
+      if (match.status !== MatchStatus.DECLINED && (await isMentorOf(match, actor, loaders)))
+        return referral;
     } else if (canSeeReferral(actor, referral)) {
       return referral;
     }
@@ -117,14 +119,33 @@ export class MatchesResolver {
   }
 }
 
-/** Referral.match: the current (latest, not declined) match, for whoever sees the referral. */
+/**
+ * Referral.match: the current (latest, not declined) match, for whoever sees the referral; a
+ * mentor sees it only if it is theirs.
+ */
 @Resolver(() => ReferralObject)
 export class ReferralMatchResolver {
   @ResolveField(() => MatchObject, { nullable: true })
-  match(
+  async match(
     @Parent() referral: ReferralObject,
+    @CurrentUser() actor: AuthUser,
     @Loaders() loaders: RequestLoaders,
   ): Promise<MatchObject | null> {
-    return loaders.get<string, MatchObject | null>('currentMatchByReferral').load(referral.id);
+    const match = await loaders
+      .get<string, MatchObject | null>('currentMatchByReferral')
+      .load(referral.id);
+    if (!match || actor.role !== Role.MENTOR) return match;
+    return (await isMentorOf(match, actor, loaders)) ? match : null;
   }
+}
+
+async function isMentorOf(
+  match: MatchObject,
+  actor: AuthUser,
+  loaders: RequestLoaders,
+): Promise<boolean> {
+  const volunteer = await loaders
+    .get<string, VolunteerProfileObject | null>('matchVolunteerById')
+    .load(match.volunteerId);
+  return volunteer?.userId === actor.id;
 }

@@ -1,17 +1,22 @@
-import { AuditService, AuthUser, Clock, DomainError, ErrorCode } from '@app/core';
+import {
+  AuditService,
+  AuthUser,
+  Clock,
+  DomainError,
+  ErrorCode,
+  isUniqueViolation,
+} from '@app/core';
 import { NotifyService } from '@app/notifications';
 import { SchemeRepository } from '@app/schemes';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ReferralStatus } from '../referrals/referral-status';
 import { ReferralRepository } from '../referrals/referral.repository';
 import { assertCoordinates } from './coordinated-referral';
 import { MatchEntity } from './match.entity';
 import { MatchRepository } from './match.repository';
 import { MentorAssessment } from './mentor-assessment.service';
-
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * proposeMatch: a coordinator proposes a mentor for an accepted referral. Every hard rule is
@@ -84,10 +89,7 @@ export class ProposeMatch {
         return match;
       });
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
-      ) {
+      if (isUniqueViolation(error)) {
         throw DomainError.conflict('The referral already has a proposed or accepted match');
       }
       throw error;

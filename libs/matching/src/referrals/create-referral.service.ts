@@ -1,10 +1,19 @@
-import { AuditService, AuthUser, Clock, DomainError, ErrorCode, Role } from '@app/core';
+import {
+  AuditService,
+  AuthUser,
+  Clock,
+  DomainError,
+  ErrorCode,
+  Role,
+  isUniqueViolation,
+  normaliseLanguage,
+} from '@app/core';
 import { toOutcode } from '@app/geo';
 import { NotifyService } from '@app/notifications';
 import { SchemeRepository } from '@app/schemes';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CreateReferralInput } from './dto/create-referral.input';
 import { referralEligibility } from './referral-eligibility';
 import { ReferralStatus } from './referral-status';
@@ -13,7 +22,6 @@ import { ReferralRepository } from './referral.repository';
 import { checkReleaseDate } from './release-date';
 
 const PRISON_NUMBER = /^[A-Z][0-9]{4}[A-Z]{2}$/;
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * createReferral: prison staff (of that prison) or an admin refer one person to one scheme. The
@@ -57,9 +65,7 @@ export class CreateReferral {
     const place = await this.referrals.releasePlace(outcode);
     if (!place)
       throw DomainError.badInput('input.releasePostcode', `unknown postcode district ${outcode}`);
-    const languages = [
-      ...new Set((input.languages ?? []).map((language) => language.trim().toLowerCase())),
-    ];
+    const languages = referralLanguages(input.languages ?? []);
 
     const scheme = await this.schemes.findById(input.schemeId);
     if (!scheme) throw DomainError.notFound('Scheme');
@@ -118,13 +124,26 @@ export class CreateReferral {
         return referral;
       });
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
-      ) {
+      if (isUniqueViolation(error)) {
         throw DomainError.conflict('This person already has an open referral to this scheme');
       }
       throw error;
     }
   }
+}
+
+/** ISO 639-1 codes in any case become lower-case and de-duplicated, as createScheme takes them. */
+function referralLanguages(given: readonly string[]): string[] {
+  const languages: string[] = [];
+  for (const value of given) {
+    const language = normaliseLanguage(value);
+    if (!language) {
+      throw DomainError.badInput(
+        'input.languages',
+        `${JSON.stringify(value)} is not an ISO 639-1 language code`,
+      );
+    }
+    languages.push(language);
+  }
+  return [...new Set(languages)];
 }

@@ -1,16 +1,21 @@
+import { Given } from '@app/core';
 import { Field, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 
 /** Only the fields given change. */
 @InputType()
 export class UpdateNotificationPreferencesInput {
-  @Field({ nullable: true })
-  @IsOptional()
+  @Field({ nullable: true, description: 'Left out: unchanged; null is refused.' })
+  @Given()
   @IsBoolean()
   emailEnabled?: boolean;
 
-  @Field({ nullable: true, description: 'Needs a phone number (given here or before).' })
-  @IsOptional()
+  @Field({
+    nullable: true,
+    description:
+      'Needs a phone number (given here or before). Left out: unchanged; null is refused.',
+  })
+  @Given()
   @IsBoolean()
   smsEnabled?: boolean;
 

@@ -1,4 +1,4 @@
-import { BarredList, DbsLevel, DeliveryMode, Gender, Pathway, RiskLevel } from '@app/core';
+import { BarredList, DbsLevel, DeliveryMode, Gender, Given, Pathway, RiskLevel } from '@app/core';
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
@@ -13,11 +13,7 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
 } from 'class-validator';
-
-/** Given only: a field left out stays as it is; null clears the fields that may be empty. */
-const Given = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
 
 /** Every field optional; the merged scheme is checked by the same rules as a new one. */
 @InputType()

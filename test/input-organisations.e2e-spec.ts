@@ -1,0 +1,50 @@
+import { DataSource } from 'typeorm';
+import { TestApi, codeOf, unique } from './support/app';
+
+// createOrganisation checks `nameTaken` and then inserts in one READ COMMITTED transaction; requests
+// that overlap all pass the check, and the unique index on organisations.name (23505) stops all but
+// one: those are CONFLICT, as a duplicate that does not overlap is. The name's 2-to-200 characters
+// are counted after it is trimmed.
+
+const CREATE_ORGANISATION =
+  'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name } }';
+
+describe('createOrganisation input', () => {
+  let api: TestApi;
+  let admin: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    admin = await api.adminToken();
+  });
+  afterAll(() => api.stop());
+
+  it('sent several times at once with one name: one is created, the others are CONFLICT', async () => {
+    // A few rounds: the race is won or lost by timing.
+    for (let round = 0; round < 5; round += 1) {
+      const name = unique('Double submit org');
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => api.gql(CREATE_ORGANISATION, { input: { name } }, admin)),
+      );
+      const codes = results.map((result) => codeOf(result) ?? 'OK').sort();
+      expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+      const [{ n }] = await api.app
+        .get(DataSource)
+        .query('SELECT count(*)::int AS n FROM organisations WHERE name = $1', [name]);
+      expect(n).toBe(1);
+    }
+  });
+
+  it.each([
+    ['only spaces', '      '],
+    ['one character padded with spaces', ' a '],
+  ])('a name of %s is BAD_USER_INPUT on name, nothing created', async (_name, name) => {
+    const result = await api.gql(CREATE_ORGANISATION, { input: { name } }, admin);
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0].extensions.fields?.map((f) => f.field)).toEqual(['input.name']);
+    const [{ n }] = await api.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM organisations WHERE name = $1', [name.trim()]);
+    expect(n).toBe(0);
+  });
+});
