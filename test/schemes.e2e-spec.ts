@@ -101,11 +101,11 @@ describe('schemes: create, update, read', () => {
   });
 
   it.each<[string, Record<string, unknown>, string, RegExp | null]>([
-    ['no pathway', { pathways: [] }, 'pathways', null],
-    ['no delivery mode', { deliveryModes: [] }, 'deliveryModes', null],
+    ['no pathway', { pathways: [] }, 'input.pathways', null],
+    ['no delivery mode', { deliveryModes: [] }, 'input.deliveryModes', null],
     ['minimum age above maximum', { minAge: 40, maxAge: 25 }, 'input.maxAge', null],
-    ['an age under 10', { minAge: 5 }, 'minAge', null],
-    ['negative capacity', { capacity: -1 }, 'capacity', null],
+    ['an age under 10', { minAge: 5 }, 'input.minAge', null],
+    ['negative capacity', { capacity: -1 }, 'input.capacity', null],
     [
       'an unknown local authority',
       { coverageLocalAuthorities: ['E08000035', 'E99999999'] },
@@ -149,7 +149,7 @@ describe('schemes: create, update, read', () => {
       'input.languages',
       /english is not an ISO 639-1/,
     ],
-    ['not a postcode', { postcode: 'not a postcode' }, 'postcode', null],
+    ['not a postcode', { postcode: 'not a postcode' }, 'input.postcode', null],
     [
       'an unknown postcode district',
       { postcode: 'ZZ9 9ZZ' },

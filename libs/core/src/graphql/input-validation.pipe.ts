@@ -1,10 +1,9 @@
-import { ArgumentMetadata, HttpException, ValidationPipe } from '@nestjs/common';
-import { DomainError, FieldProblem } from '../errors/domain.error';
-import { ErrorCode } from '../errors/error-code';
+import { ArgumentMetadata, BadRequestException, ValidationPipe } from '@nestjs/common';
 
 /**
- * class-validator on every argument (unknown fields refused), its problems reported as the
- * client sent the field, `input.name` rather than `name`, like every other BAD_USER_INPUT.
+ * class-validator on every argument (unknown fields refused), its problems naming the field as the
+ * client sent it, `input.name` rather than `name`, like every other BAD_USER_INPUT. The error stays
+ * the ValidationPipe's own, so REST controllers answer it as before.
  */
 export class InputValidationPipe extends ValidationPipe {
   constructor() {
@@ -15,22 +14,14 @@ export class InputValidationPipe extends ValidationPipe {
     try {
       return await super.transform(value, metadata);
     } catch (error) {
-      const messages =
-        error instanceof HttpException
-          ? (error.getResponse() as { message?: unknown }).message
-          : undefined;
-      if (!Array.isArray(messages)) throw error;
       // A named argument (`input`) prefixes its fields; an @ArgsType's fields are arguments themselves.
-      const prefix = metadata.data ? `${metadata.data}.` : '';
-      const fields: FieldProblem[] = messages.map((message: string) => ({
-        field: prefix + String(message).split(' ')[0],
-        message: String(message),
-      }));
-      throw new DomainError(
-        ErrorCode.BAD_USER_INPUT,
-        fields.map((field) => field.message).join('; '),
-        { fields },
-      );
+      if (!(error instanceof BadRequestException) || !metadata.data) throw error;
+      const response = error.getResponse() as { message?: unknown };
+      if (!Array.isArray(response.message)) throw error;
+      throw new BadRequestException({
+        ...response,
+        message: response.message.map((message) => `${metadata.data}.${String(message)}`),
+      });
     }
   }
 }
