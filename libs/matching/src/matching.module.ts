@@ -19,12 +19,13 @@ import { RespondToMatch } from './matches/respond-to-match.service';
 import { CreateReferral } from './referrals/create-referral.service';
 import { ReferralObject } from './referrals/dto/referral.object';
 import { ReferralQueries } from './referrals/referral-queries.service';
+import { ReferralReads, ReferralSensitiveFieldsResolver } from './referrals/referral-reads';
 import { ReferralRepository } from './referrals/referral.repository';
 import { ReferralsResolver } from './referrals/referrals.resolver';
 import { RespondToReferral } from './referrals/respond-to-referral.service';
+import { SchemePlaces } from './referrals/scheme-places';
 import { UpdateReleaseDate } from './referrals/update-release-date.service';
 import { WithdrawReferral } from './referrals/withdraw-referral.service';
-import { SchemePlaces } from './referrals/scheme-places';
 import { EndMatch } from './relationship/end-match.service';
 import { LogSession } from './relationship/log-session.service';
 import { MatchPartiesReader } from './relationship/match-parties';
@@ -50,6 +51,8 @@ import { ReleaseDay } from './release-day/release-day.service';
     ReleaseDayRepository,
     ReleaseDay,
     ReferralsResolver,
+    ReferralReads,
+    ReferralSensitiveFieldsResolver,
     MatchRepository,
     MatchQueries,
     MentorAssessment,

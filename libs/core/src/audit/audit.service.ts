@@ -14,6 +14,18 @@ export interface AuditRecord {
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, event: AuditRecord): Promise<void> {
-    await manager.save(manager.create(AuditEventEntity, { ...event, details: event.details ?? {} }));
+    await manager.save(
+      manager.create(AuditEventEntity, { ...event, details: event.details ?? {} }),
+    );
+  }
+
+  /** Several events in one statement (the reads of a request's sensitive fields). */
+  async recordMany(manager: EntityManager, events: readonly AuditRecord[]): Promise<void> {
+    if (events.length === 0) return;
+    await manager.save(
+      events.map((event) =>
+        manager.create(AuditEventEntity, { ...event, details: event.details ?? {} }),
+      ),
+    );
   }
 }

@@ -20,7 +20,7 @@ export class ReferralObject {
 
   organisationId: string;
 
-  @Field({ description: 'Prison number (e.g. A1234BC): the only identifier kept for the person.' })
+  /** Prison number; a field resolver (ReferralSensitiveFieldsResolver), as each read is audited. */
   personReference: string;
 
   @Field()
@@ -35,7 +35,7 @@ export class ReferralObject {
   @Field(() => [Pathway])
   needs: Pathway[];
 
-  @Field(() => RiskLevel)
+  /** A field resolver too (ReferralSensitiveFieldsResolver). */
   riskLevel: RiskLevel;
 
   @Field(() => Gender)
