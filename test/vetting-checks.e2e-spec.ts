@@ -197,12 +197,14 @@ describe('vetting checks: requests, outcomes, the Update Service', () => {
         .filter((c: string) => /certificate/.test(c)),
     ).toEqual(['certificate_number']);
     const audit = await db.query(
-      `SELECT action, details::text AS details FROM audit_events WHERE entity_id = $1`,
+      `SELECT action, details::text AS details FROM audit_events WHERE entity_id = $1 ORDER BY created_at`,
       [check.id],
     );
+    // The changes, then the recorder reading the DISCLOSURE back (reads are audited too).
     expect(audit.map((a: { action: string }) => a.action)).toEqual([
       'vetting.check_requested',
       'vetting.outcome_recorded',
+      'vetting.outcome_read',
     ]);
     for (const event of audit) expect(event.details).not.toContain('offence');
   });

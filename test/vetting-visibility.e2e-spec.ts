@@ -164,4 +164,34 @@ describe('vetting data by role', () => {
     expect(withNotes).toEqual([{ id: assessmentId, notes: NOTES }]);
     expect(await readsBy(assessmentId, coordinator.id)).toBe(before + 1);
   });
+
+  it("audits who reads someone else's criminal-record outcome, not the mentor reading their own", async () => {
+    const since: Date = (await db.query('SELECT now() AS t'))[0].t;
+    const outcomeReads = async (
+      actor: string,
+    ): Promise<{ entity_id: string; fields: string[] }[]> =>
+      db.query(
+        `SELECT entity_id, details -> 'fields' AS fields FROM audit_events
+         WHERE action = 'vetting.outcome_read' AND actor_user_id = $1 AND created_at >= $2
+         ORDER BY entity_id`,
+        [actor, since],
+      );
+    await api.ok(
+      `query($id: ID!) { volunteer(id: $id) { checks { id kind requestedAt } } }`,
+      { id: mentor.id },
+      secondCoordinator.token,
+    );
+    expect(await outcomeReads(secondCoordinator.id)).toEqual([]);
+    await api.ok(
+      `query($id: ID!) { volunteer(id: $id) { checks { id kind status barredOn } } }`,
+      { id: mentor.id },
+      secondCoordinator.token,
+    );
+    // The DISCLOSURE and the decided risk assessment; the CLEAR identity check is no record.
+    expect(await outcomeReads(secondCoordinator.id)).toEqual(
+      [dbsId, assessmentId].sort().map((id) => ({ entity_id: id, fields: ['status'] })),
+    );
+    await api.ok('{ myVolunteerProfile { checks { id status } } }', {}, mentor.token);
+    expect(await outcomeReads(mentor.userId)).toEqual([]);
+  });
 });

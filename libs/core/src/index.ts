@@ -15,6 +15,7 @@ export * from './errors/graphql-error.formatter';
 export * from './audit/audit-event.entity';
 export * from './audit/audit.service';
 export * from './audit/audit.module';
+export * from './audit/audited-reads';
 /** Shared GraphQL building blocks: enums, scalars and connections. */
 export * from './graphql/enums';
 export * from './graphql/pagination';

@@ -10,7 +10,9 @@ export type CheckView = 'ORGANISATION' | 'OWNER';
 /**
  * A check as clients see it. `notes` is a field resolver: it is read (and the read audited) only
  * when a coordinator of the organisation asks for it; a mentor sees the kind, status and dates of
- * their own checks, never notes or the certificate number.
+ * their own checks, never notes or the certificate number. `status` and `barredOn` are field
+ * resolvers too: someone other than the mentor reading a criminal-record outcome (a DISCLOSURE or
+ * BARRED result, a conviction risk assessment) is audited.
  */
 @ObjectType('VettingCheck')
 export class VettingCheckObject {
@@ -20,7 +22,7 @@ export class VettingCheckObject {
   @Field(() => VettingCheckKind)
   kind: VettingCheckKind;
 
-  @Field(() => VettingCheckStatus)
+  /** VettingCheckResolver.status. */
   status: VettingCheckStatus;
 
   @Field(() => DbsLevel, { nullable: true })
@@ -29,10 +31,7 @@ export class VettingCheckObject {
   @Field(() => [BarredList])
   barredLists: BarredList[];
 
-  @Field(() => [BarredList], {
-    nullable: true,
-    description: 'For a BARRED outcome, the barred lists the person is on.',
-  })
+  /** VettingCheckResolver.barredOn. */
   barredOn: BarredList[] | null;
 
   @Field(() => String, {
@@ -62,6 +61,9 @@ export class VettingCheckObject {
   /** True when the caller may read the notes (a coordinator of the volunteer's organisation). */
   notesReadable: boolean;
 
+  /** True when the caller reads someone else's criminal-record outcome: the read is audited. */
+  outcomeReadAudited: boolean;
+
   static from(row: VettingCheckRow, view: CheckView, notesReadable: boolean): VettingCheckObject {
     return Object.assign(new VettingCheckObject(), {
       id: row.id,
@@ -77,6 +79,11 @@ export class VettingCheckObject {
       requestedAt: row.requestedAt,
       decidedAt: row.decidedAt,
       notesReadable: view === 'ORGANISATION' && notesReadable,
+      outcomeReadAudited:
+        view === 'ORGANISATION' &&
+        (row.status === VettingCheckStatus.DISCLOSURE ||
+          row.status === VettingCheckStatus.BARRED ||
+          (row.kind === VettingCheckKind.CONVICTION_RISK_ASSESSMENT && row.decidedAt !== null)),
     });
   }
 }
