@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
 import { TestApi, codeOf, unique } from './support/app';
 
-// createOrganisation checks `nameTaken` and then inserts in one READ COMMITTED transaction; requests
-// that overlap all pass the check, and the unique index on organisations.name (23505) stops all but
-// one: those are CONFLICT, as a duplicate that does not overlap is. The name's 2-to-200 characters
-// are counted after it is trimmed.
+// createOrganisation takes a lock on the (lower-case) name, checks it and inserts in one
+// transaction: of overlapping requests for one name, in any case, one creates it and the others are
+// CONFLICT, as a duplicate that does not overlap is. The name's 2-to-200 characters are counted
+// after it is trimmed.
 
 const CREATE_ORGANISATION =
   'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name } }';
@@ -31,6 +31,24 @@ describe('createOrganisation input', () => {
       const [{ n }] = await api.app
         .get(DataSource)
         .query('SELECT count(*)::int AS n FROM organisations WHERE name = $1', [name]);
+      expect(n).toBe(1);
+    }
+  });
+
+  it('sent at once as "Name" and "NAME": one is created, the other is CONFLICT', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const name = unique('Case race org');
+      const results = await Promise.all(
+        [name, name.toUpperCase()].map((given) =>
+          api.gql(CREATE_ORGANISATION, { input: { name: given } }, admin),
+        ),
+      );
+      expect(results.map((result) => codeOf(result) ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
+      const [{ n }] = await api.app
+        .get(DataSource)
+        .query('SELECT count(*)::int AS n FROM organisations WHERE lower(name) = lower($1)', [
+          name,
+        ]);
       expect(n).toBe(1);
     }
   });
