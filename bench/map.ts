@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Clock } from '@app/core/clock/clock';
 import { dataSourceOptions } from '@app/core/database/data-source';
 import { redisOptions } from '@app/core/redis/redis.options';
 import { importGeography } from '@app/geo/geo-import';
@@ -211,7 +212,11 @@ async function main(): Promise<void> {
 
     // (1) refresh: each round changes one scheme so a new version is really built and written.
     const repository = new MapSnapshotRepository(db);
-    const builder = new MapSnapshotBuilder(repository, new MapSnapshotCache(redis, repository));
+    const builder = new MapSnapshotBuilder(
+      repository,
+      new MapSnapshotCache(redis, repository),
+      new Clock(),
+    );
     await builder.refresh();
     const refreshes: number[] = [];
     const parts = { read: [] as number[], build: [] as number[] };

@@ -555,7 +555,7 @@ describe('notifications', () => {
       ]);
     });
 
-    it('deletes finished outbox rows OUTBOX_RETENTION_DAYS (30) after they were written, never unfinished ones, and keeps in-app notifications', async () => {
+    it('deletes finished outbox rows OUTBOX_RETENTION_DAYS (90) after they were written, never unfinished ones, and keeps in-app notifications', async () => {
       const { OutboxRetention } = await import('@app/notifications');
       const { JobQueues, JobName } = await import('@app/core/queue');
       const mentor = await createMentor();
@@ -583,12 +583,12 @@ describe('notifications', () => {
       );
       const retention = worker.get(OutboxRetention);
 
-      clock.set(new Date(Date.now() + 29 * DAY_MS));
+      clock.set(new Date(Date.now() + 89 * DAY_MS));
       await retention.purge();
       expect(await outboxRow(outboxId)).toBe(1);
 
       // Thirty-one days on, the daily job (run here as a real job) deletes it with its email record.
-      clock.set(new Date(Date.now() + 31 * DAY_MS));
+      clock.set(new Date(Date.now() + 91 * DAY_MS));
       await worker.get(JobQueues).add(JobName.PurgeNotificationOutbox, { payload: { v: 1 } });
       await eventually('the purge', async () => (await outboxRow(outboxId)) === 0);
       expect(await deliveries(mentor.id)).toEqual([]);

@@ -12,7 +12,6 @@ import { OwnStack, startOwnStack } from './support/own-stack';
 jest.setTimeout(60_000);
 
 const CRON = '0 3 1 1 *';
-const DAY_MS = 24 * 3600 * 1000;
 
 describe('vetting jobs: re-check reminders, expiry and the notes purge', () => {
   let api: TestApi;
@@ -134,7 +133,12 @@ describe('vetting jobs: re-check reminders, expiry and the notes purge', () => {
     expect(await reminders(check.id)).toEqual([60, 30, 7]);
     const [row] = await support.outboxRowsFor(api, 'vetting.expiring', check.id);
     expect(row.recipients).toEqual([{ userId: coordinator.id, audience: 'coordinator' }]);
-    expect(row.data).toEqual({ kind: 'DBS', expiresOn: '2029-03-01', daysBefore: 60 });
+    expect(row.data).toEqual({
+      kind: 'DBS',
+      expiresOn: '2029-03-01',
+      daysBefore: 60,
+      daysLeft: 60,
+    });
 
     // On the re-check date the sweep, run as a real job by the worker, marks it EXPIRED (once).
     const { JobQueues, JobName } = await import('@app/core/queue');
@@ -160,9 +164,9 @@ describe('vetting jobs: re-check reminders, expiry and the notes purge', () => {
     });
     expect(inApp).toHaveLength(3);
     expect(inApp.map((n) => n.subject).sort()).toEqual([
+      "A volunteer's DBS check needs renewing in 3 days", // the 7-day reminder, sent late
       "A volunteer's DBS check needs renewing in 30 days",
       "A volunteer's DBS check needs renewing in 60 days",
-      "A volunteer's DBS check needs renewing in 7 days",
     ]);
     expect(await notificationsOf(otherCoordinator.token, 'vetting.expiring')).toEqual([]);
   });
@@ -207,7 +211,7 @@ describe('vetting jobs: re-check reminders, expiry and the notes purge', () => {
     expect(await notificationsOf(otherCoordinator.token, 'vetting.barred')).toEqual([]);
   });
 
-  it('purges risk-assessment and disclosure notes RETENTION_DISCLOSURE_DAYS (183) after the decision, keeping the decision, audited', async () => {
+  it('purges risk-assessment and disclosure notes on the day 6 calendar months after the decision (UK date), keeping the decision, audited', async () => {
     const [volunteerId] = await factories.insertVolunteers(api, 1, org.id);
     const [disclosure, assessment, identity] = await support.completeChecks(
       api,
@@ -241,13 +245,19 @@ describe('vetting jobs: re-check reminders, expiry and the notes purge', () => {
         `SELECT entity_id, details FROM audit_events WHERE action = 'vetting.notes_purged' AND entity_id = ANY($1) ORDER BY entity_id`,
         [[disclosure.id, assessment.id, identity.id]],
       );
-    const decidedAt = new Date(assessment.decidedAt as string).getTime();
+    // The day the notes go: the decision's UK date + 6 months; its last minute before, its first after.
+    const [{ lastMinuteBefore, firstMinute }] = await db.query(
+      `SELECT (due - interval '1 minute') AS "lastMinuteBefore", (due + interval '1 minute') AS "firstMinute"
+       FROM (SELECT ((($1::timestamptz AT TIME ZONE 'Europe/London')::date + interval '6 months')::date
+                     + time '00:00') AT TIME ZONE 'Europe/London' AS due) d`,
+      [assessment.decidedAt],
+    );
 
-    workerClock.set(new Date(decidedAt + 183 * DAY_MS - 60_000));
+    workerClock.set(lastMinuteBefore);
     await purge();
     expect((await notes()).map((c) => c.notes !== null)).toEqual([true, true, true]);
 
-    workerClock.set(new Date(decidedAt + 183 * DAY_MS));
+    workerClock.set(firstMinute);
     await purge();
     await purge();
     const after = await notes();
@@ -267,7 +277,7 @@ describe('vetting jobs: re-check reminders, expiry and the notes purge', () => {
       [disclosure.id, assessment.id].sort(),
     );
     for (const event of events)
-      expect(event.details).toMatchObject({ volunteerId, retentionDays: 183 });
+      expect(event.details).toMatchObject({ volunteerId, retentionMonths: 6 });
     const [kept] = await db.query(
       'SELECT outcome, decided_by, notes_purged_at FROM vetting_checks WHERE id = $1',
       [assessment.id],

@@ -1,3 +1,4 @@
+import { Clock } from '@app/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { MapSnapshotCache } from './map-snapshot.cache';
 import { MapSnapshotRepository, SnapshotHead } from './map-snapshot.repository';
@@ -21,11 +22,12 @@ export class MapSnapshotBuilder {
   constructor(
     private readonly snapshots: MapSnapshotRepository,
     private readonly cache: MapSnapshotCache,
+    private readonly clock: Clock,
   ) {}
 
   async refresh(): Promise<RefreshOutcome> {
     const rows = await this.snapshots.activeSchemes();
-    const built = buildSnapshot(rows, new Date());
+    const built = buildSnapshot(rows, this.clock.now());
     const latest = await this.snapshots.latestHead();
     if (latest && latest.contentHash === built.contentHash) {
       // Unchanged: no new version; still re-publish the current one in case Redis lost it.

@@ -6,7 +6,7 @@ import { VettingCheckKind, VettingCheckStatus } from './clearance';
 /**
  * One check of a volunteer, and its decision. Only what the DBS Code of Practice lets us keep:
  * kind, level, lists, certificate number, issue date, the decision, who made it and when; never a
- * copy of a certificate or what it disclosed. `notes` (the reasons) are purged RETENTION_DISCLOSURE_DAYS
+ * copy of a certificate or what it disclosed. `notes` (the reasons) are purged RETENTION_DISCLOSURE_MONTHS
  * after the decision for DBS checks and risk assessments. A decision is recorded once: a later
  * change is a new check, so the history stays.
  */

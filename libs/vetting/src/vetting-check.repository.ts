@@ -1,4 +1,4 @@
-import { AuditEventEntity } from '@app/core';
+import { AuditEventEntity, UK_TIME_ZONE } from '@app/core';
 import { PrisonEntity } from '@app/geo/prison.entity';
 import { OrganisationEntity } from '@app/organisations/organisation.entity';
 import { Injectable } from '@nestjs/common';
@@ -236,21 +236,25 @@ export class VettingCheckRepository {
    */
   purgeNotes(
     manager: EntityManager,
-    cutoff: Date,
+    months: number,
+    today: string,
     purgedAt: Date,
     limit: number,
   ): Promise<ChangedCheck[]> {
+    // The decision's UK date plus the months, as the calendar counts them (31 Aug + 6 = 28 Feb).
     return manager
       .query(
         `UPDATE vetting_checks SET notes = NULL, notes_purged_at = $2, updated_at = now()
          WHERE id IN (
            SELECT id FROM vetting_checks
-            WHERE notes IS NOT NULL AND decided_at <= $1 AND kind = ANY($3::text[])
+            WHERE notes IS NOT NULL AND kind = ANY($3::text[])
+              AND ((decided_at AT TIME ZONE '${UK_TIME_ZONE}')::date
+                   + make_interval(months => $1))::date <= $5::date
             ORDER BY decided_at
             LIMIT $4
             FOR UPDATE SKIP LOCKED)
          RETURNING id, kind, volunteer_id`,
-        [cutoff, purgedAt, PURGED_KINDS, limit],
+        [months, purgedAt, PURGED_KINDS, limit, today],
       )
       .then(([rows]: [{ id: string; kind: VettingCheckKind; volunteer_id: string }[]]) =>
         rows.map((row) => ({ id: row.id, kind: row.kind, volunteerId: row.volunteer_id })),

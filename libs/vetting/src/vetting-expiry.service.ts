@@ -52,7 +52,12 @@ export class VettingExpiry {
         this.notify.enqueue(manager, {
           kind: 'vetting.expiring',
           recipients: [{ coordinatorsOf: due.organisationId }],
-          data: { kind: due.kind, expiresOn: due.expiresOn, daysBefore: threshold },
+          data: {
+            kind: due.kind,
+            expiresOn: due.expiresOn,
+            daysBefore: threshold,
+            daysLeft: due.daysLeft,
+          },
           dedupeKey: `vetting.expiring:${due.id}:${due.expiresOn}:${threshold}`,
         }),
       );

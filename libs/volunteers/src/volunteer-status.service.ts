@@ -1,4 +1,4 @@
-import { AuditService, AuthUser, DomainError, ErrorCode, VolunteerStatus } from '@app/core';
+import { AuditService, AuthUser, Clock, DomainError, ErrorCode, VolunteerStatus } from '@app/core';
 import { NotifyService } from '@app/notifications';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -24,6 +24,7 @@ export class VolunteerStatusService {
     private readonly eligibility: VolunteerEligibility,
     private readonly audit: AuditService,
     private readonly notify: NotifyService,
+    private readonly clock: Clock,
   ) {}
 
   change(
@@ -46,7 +47,8 @@ export class VolunteerStatusService {
       const change = {
         status: to,
         statusReason: KEEPS_REASON.has(to) ? reason?.trim() || null : null,
-        activeSince: volunteer.activeSince ?? (to === VolunteerStatus.ACTIVE ? new Date() : null),
+        activeSince:
+          volunteer.activeSince ?? (to === VolunteerStatus.ACTIVE ? this.clock.now() : null),
       };
       await this.volunteers.updateStatus(manager, volunteer.id, change);
       // The reason stays out of the audit trail: it may describe the person.

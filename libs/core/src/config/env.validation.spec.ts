@@ -12,19 +12,35 @@ describe('validateEnvironment', () => {
   });
 
   it.each([
-    [{ DATABASE_URL: 'mysql://x' }, 'Invalid configuration: DATABASE_URL must be a postgres:// URL'],
+    [
+      { DATABASE_URL: 'mysql://x' },
+      'Invalid configuration: DATABASE_URL must be a postgres:// URL',
+    ],
     [{ REDIS_URL: 'localhost' }, 'Invalid configuration: REDIS_URL must be a redis:// URL'],
     [{ PORT: 'eighty' }, 'Invalid configuration: PORT must be an integer number'],
     [{ PORT: '70000' }, 'Invalid configuration: PORT must not be greater than 65535'],
     [{ NODE_ENV: 'production' }, 'Invalid configuration: JWT_SECRET is required'],
     [{ JWT_SECRET: 'short' }, 'Invalid configuration: JWT_SECRET must be at least 32 characters'],
-    [{ BOOTSTRAP_ADMIN_EMAIL: 'not-an-email' }, 'Invalid configuration: BOOTSTRAP_ADMIN_EMAIL must be an email'],
-    [{ BOOTSTRAP_ADMIN_EMAIL: 'a@b.org' }, 'Invalid configuration: BOOTSTRAP_ADMIN_PASSWORD is required'],
+    [
+      { BOOTSTRAP_ADMIN_EMAIL: 'not-an-email' },
+      'Invalid configuration: BOOTSTRAP_ADMIN_EMAIL must be an email',
+    ],
+    [
+      { BOOTSTRAP_ADMIN_EMAIL: 'a@b.org' },
+      'Invalid configuration: BOOTSTRAP_ADMIN_PASSWORD is required',
+    ],
+    // Purging a reminder's outbox row while it can still be looked for would send it again.
+    [
+      { OUTBOX_RETENTION_DAYS: '30' },
+      'Invalid configuration: OUTBOX_RETENTION_DAYS must be at least 90',
+    ],
   ])('stops on %o with one line naming the variable', (raw, message) => {
     expect(() => validateEnvironment(raw)).toThrow(message);
   });
 
   it('accepts production with a long secret', () => {
-    expect(validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
+    expect(
+      validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).NODE_ENV,
+    ).toBe('production');
   });
 });

@@ -34,7 +34,9 @@ export class EnvironmentVariables {
   @Max(65535)
   PORT = 3000;
 
-  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
+  @ValidateIf(
+    (env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined,
+  )
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
@@ -116,11 +118,15 @@ export class EnvironmentVariables {
   @Min(1000)
   OUTBOX_REDRIVE_AFTER_MS = 600000;
 
-  /** Finished notification outbox rows (and their email/SMS delivery records) are deleted this many days after they were written; in-app notifications stay. */
+  /**
+   * Finished notification outbox rows (and their email/SMS delivery records) are deleted this many
+   * days after they were written; in-app notifications stay. At least 90: a row's dedupe key stops a
+   * reminder going twice, and a re-check reminder is looked for every day for up to 60 days.
+   */
   @IsInt()
-  @Min(1)
+  @Min(90, { message: 'must be at least 90 (a reminder is deduplicated for up to 60 days)' })
   @Max(3650)
-  OUTBOX_RETENTION_DAYS = 30;
+  OUTBOX_RETENTION_DAYS = 90;
 
   /** When the daily outbox purge runs: a cron pattern, UK time. */
   @Matches(/^(\S+\s+){4}\S+$/, { message: 'must be a 5-field cron pattern such as 30 3 * * *' })
@@ -164,11 +170,11 @@ export class EnvironmentVariables {
 
   // Vetting.
 
-  /** Days after a decision before risk-assessment and disclosure notes are purged (DBS Code of Practice: 6 months). */
+  /** Calendar months after a decision (its UK date) before risk-assessment and disclosure notes are purged (DBS Code of Practice: 6). */
   @IsInt()
   @Min(1)
-  @Max(3650)
-  RETENTION_DISCLOSURE_DAYS = 183;
+  @Max(120)
+  RETENTION_DISCLOSURE_MONTHS = 6;
 
   /** When the daily vetting jobs run (re-check reminders and expiry, the notes purge): a cron pattern, UK time. */
   @Matches(/^(\S+\s+){4}\S+$/, { message: 'must be a 5-field cron pattern such as 0 6 * * *' })
@@ -181,7 +187,9 @@ export class EnvironmentVariables {
   // The public services map.
 
   /** Map tiles for GET /map, a Leaflet URL template; markers and the list work without tiles. */
-  @Matches(/^(https?:\/\/|\/).+\{z\}.+/, { message: 'must be a tile URL template with {z}, {x} and {y}' })
+  @Matches(/^(https?:\/\/|\/).+\{z\}.+/, {
+    message: 'must be a tile URL template with {z}, {x} and {y}',
+  })
   MAP_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
   /** Attribution shown on the map for the tiles. */
@@ -223,7 +231,7 @@ const NUMERIC = new Set([
   'OUTBOX_RELAY_BATCH_SIZE',
   'OUTBOX_REDRIVE_AFTER_MS',
   'OUTBOX_RETENTION_DAYS',
-  'RETENTION_DISCLOSURE_DAYS',
+  'RETENTION_DISCLOSURE_MONTHS',
   'MAP_REFRESH_DEBOUNCE_MS',
   'MAP_REFRESH_EVERY_MS',
   'MAP_EVENTS_POLL_MS',
@@ -262,7 +270,11 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     // Decorators register bottom-up: the last constraint is the topmost, most basic rule (IsInt before Max).
     const message = Object.values(first.constraints ?? {}).at(-1) ?? 'is invalid';
     const missing = first.value === undefined;
-    const text = missing ? `${first.property} is required` : message.startsWith(first.property) ? message : `${first.property} ${message}`;
+    const text = missing
+      ? `${first.property} is required`
+      : message.startsWith(first.property)
+        ? message
+        : `${first.property} ${message}`;
     throw new Error(`Invalid configuration: ${text}`);
   }
   return env;

@@ -1,4 +1,5 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { UK_TIME_ZONE } from '../clock/clock';
 import { JobQueues } from './job-queues.service';
 import { JOB_QUEUE, JobName } from './queue-names';
 
@@ -10,7 +11,7 @@ export interface CronSchedule {
 }
 
 /** Daily jobs run on UK time: "6 in the morning" stays 6 across the clock changes. */
-export const SCHEDULE_TIME_ZONE = 'Europe/London';
+export const SCHEDULE_TIME_ZONE = UK_TIME_ZONE;
 
 const ATTEMPT_TIMEOUT_MS = 5000;
 const RETRY_MS = 30_000;

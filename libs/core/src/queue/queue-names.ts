@@ -18,7 +18,7 @@ export enum JobName {
   PurgeNotificationOutbox = 'notification.purge-outbox',
   /** Daily: marks checks past their re-check date EXPIRED and reminds coordinators 60/30/7 days before. */
   SweepVettingExpiry = 'vetting.sweep-expiry',
-  /** Daily: purges disclosure and risk-assessment notes RETENTION_DISCLOSURE_DAYS after the decision. */
+  /** Daily: purges disclosure and risk-assessment notes RETENTION_DISCLOSURE_MONTHS after the decision. */
   PurgeVettingNotes = 'vetting.purge-notes',
   /** Rebuilds the public services-map snapshot: debounced after scheme changes, and every 15 minutes. */
   RefreshMap = 'map.refresh',

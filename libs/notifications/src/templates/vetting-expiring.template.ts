@@ -6,23 +6,27 @@ const CHECK_WORDS: Record<string, string> = {
 };
 
 /**
- * A volunteer's check reaches its re-check date in 60, 30 or 7 days: to the organisation's
- * coordinators. Says which kind of check and when, naming no one.
+ * A volunteer's check reaches its re-check date within 60, 30 or 7 days: to the organisation's
+ * coordinators. Says which kind of check and when, naming no one. `daysLeft` is the true count on
+ * the day it was sent (a reminder first sent 45 days before says 45); rows written before it
+ * existed say their threshold.
  */
 export const vettingExpiring = defineTemplate<{
   kind: string;
   expiresOn: string;
   daysBefore: number;
+  daysLeft?: number;
 }>({
   audiences: ['coordinator'],
   render(data, _audience, context) {
     const check = CHECK_WORDS[data.kind] ?? 'vetting check';
+    const days = typeof data.daysLeft === 'number' ? data.daysLeft : data.daysBefore;
+    const inDays =
+      typeof days === 'number' ? (days === 1 ? 'tomorrow' : `in ${days} days`) : 'soon';
     const when =
-      typeof data.daysBefore === 'number' && data.expiresOn
-        ? `in ${data.daysBefore} days (${data.expiresOn})`
-        : 'soon';
+      typeof days === 'number' && data.expiresOn ? `${inDays} (${data.expiresOn})` : inDays;
     return {
-      subject: `A volunteer's ${check} needs renewing ${typeof data.daysBefore === 'number' ? `in ${data.daysBefore} days` : 'soon'}`,
+      subject: `A volunteer's ${check} needs renewing ${inDays}`,
       body: [
         `A volunteer's ${check} reaches its re-check date ${when}. After that date it no longer counts towards their clearance.`,
         'Renew it with a DBS Update Service status check where the certificate is subscribed, or request a new check.',
