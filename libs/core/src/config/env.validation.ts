@@ -22,6 +22,12 @@ export class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/resettle';
 
+  /** Connections in each process's pool (read where the data source is built, checked here). */
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -33,6 +39,10 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(65535)
   PORT = 3000;
+
+  /** The address the API binds. */
+  @IsString()
+  HOST = '0.0.0.0';
 
   @ValidateIf(
     (env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined,
@@ -218,6 +228,7 @@ export class EnvironmentVariables {
 }
 
 const NUMERIC = new Set([
+  'DATABASE_POOL_SIZE',
   'PORT',
   'LOGIN_FAILURES_PER_MINUTE',
   'GRAPHQL_MAX_DEPTH',
