@@ -14,6 +14,7 @@ export interface RefreshOutcome {
  * map.refresh: reads the active schemes, builds the snapshot, writes a new version when the content
  * changed, and makes it current in Redis. Everything that can fail happens before anything is
  * written, so a failed build leaves the previous snapshot served; re-running it is harmless.
+ * Refreshes run one at a time across workers (the scheduled one and a debounced one may overlap).
  */
 @Injectable()
 export class MapSnapshotBuilder {
@@ -25,7 +26,11 @@ export class MapSnapshotBuilder {
     private readonly clock: Clock,
   ) {}
 
-  async refresh(): Promise<RefreshOutcome> {
+  refresh(): Promise<RefreshOutcome> {
+    return this.snapshots.withRefreshLock(() => this.refreshNow());
+  }
+
+  private async refreshNow(): Promise<RefreshOutcome> {
     const rows = await this.snapshots.activeSchemes();
     const built = buildSnapshot(rows, this.clock.now());
     const latest = await this.snapshots.latestHead();

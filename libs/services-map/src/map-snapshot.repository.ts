@@ -23,6 +23,26 @@ export type SnapshotHead = Pick<
 export class MapSnapshotRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Runs `work` holding the map-refresh lock (a PostgreSQL advisory lock on its own connection), so
+   * refreshes in every worker run one at a time: one that read the schemes before a change can
+   * never publish after one that read them after it.
+   */
+  async withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(`SELECT pg_advisory_lock(hashtext('map.refresh'))`);
+      try {
+        return await work();
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock(hashtext('map.refresh'))`);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
   async activeSchemes(): Promise<MapSourceRow[]> {
     const rows: MapSourceRow[] = await this.dataSource
       .query(`SELECT s.id, s.name, s.description, s.organisation_id,

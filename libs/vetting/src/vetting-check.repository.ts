@@ -195,6 +195,25 @@ export class VettingCheckRepository {
    * an organisation. A check another check of the same kind outlasts (a renewal, a higher level
    * covering the same lists) is left out: nobody needs reminding about it.
    */
+  /**
+   * Whether the check still counts with this re-check date (no renewal or new outcome since it was
+   * listed), held in the caller's transaction (FOR SHARE) until its reminder is written.
+   */
+  async stillDueForRecheck(
+    manager: EntityManager,
+    checkId: string,
+    expiresOn: string,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM vetting_checks
+        WHERE id = $1 AND status IN ('CLEAR', 'DISCLOSURE') AND NOT superseded
+          AND expires_on = $2::date
+        FOR SHARE`,
+      [checkId, expiresOn],
+    );
+    return rows.length > 0;
+  }
+
   async recheckDue(today: string, withinDays: number): Promise<RecheckDue[]> {
     const rows: {
       id: string;

@@ -48,8 +48,10 @@ export class VettingExpiry {
     for (const due of await this.checks.recheckDue(today, Math.max(...REMINDER_DAYS))) {
       const threshold = reminderDue(due.daysLeft);
       if (threshold === null) continue;
-      const sent = await this.dataSource.transaction((manager) =>
-        this.notify.enqueue(manager, {
+      const sent = await this.dataSource.transaction(async (manager) => {
+        // A renewal may have committed since the list was read: remind only of a date still due.
+        if (!(await this.checks.stillDueForRecheck(manager, due.id, due.expiresOn))) return null;
+        return this.notify.enqueue(manager, {
           kind: 'vetting.expiring',
           recipients: [{ coordinatorsOf: due.organisationId }],
           data: {
@@ -59,8 +61,8 @@ export class VettingExpiry {
             daysLeft: due.daysLeft,
           },
           dedupeKey: `vetting.expiring:${due.id}:${due.expiresOn}:${threshold}`,
-        }),
-      );
+        });
+      });
       if (sent) reminded += 1;
     }
     return { expired, reminded };

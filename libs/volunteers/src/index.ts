@@ -11,5 +11,6 @@ export * from './volunteer-access';
 /** The lifecycle: allowed transitions, and the seam where vetting adds eligibility rules. */
 export * from './status-transitions';
 export * from './volunteer-eligibility';
+export * from './volunteer-departures';
 /** The GraphQL type of a profile, for other libraries' fields that return one. */
 export * from './dto/volunteer-profile.object';

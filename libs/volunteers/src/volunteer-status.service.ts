@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ELIGIBILITY_GATED, checkTransition } from './status-transitions';
 import { canReach, changerOf } from './volunteer-access';
+import { VolunteerDepartures } from './volunteer-departures';
 import { VolunteerEligibility } from './volunteer-eligibility';
 import { VolunteerProfileEntity } from './volunteer-profile.entity';
 import { VolunteerRepository } from './volunteer.repository';
@@ -25,6 +26,7 @@ export class VolunteerStatusService {
     private readonly audit: AuditService,
     private readonly notify: NotifyService,
     private readonly clock: Clock,
+    private readonly departures: VolunteerDepartures,
   ) {}
 
   change(
@@ -51,6 +53,8 @@ export class VolunteerStatusService {
           volunteer.activeSince ?? (to === VolunteerStatus.ACTIVE ? this.clock.now() : null),
       };
       await this.volunteers.updateStatus(manager, volunteer.id, change);
+      if (to === VolunteerStatus.WITHDRAWN || to === VolunteerStatus.REJECTED)
+        await this.departures.departed(manager, volunteer, to);
       // The reason stays out of the audit trail: it may describe the person.
       await this.audit.record(manager, {
         actorUserId: actor.id,

@@ -5,6 +5,7 @@ import { NotifyModule } from '@app/notifications';
 import { Module, OnModuleInit } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { MentorRegistrationService } from './mentor-registration.service';
+import { VolunteerDepartures } from './volunteer-departures';
 import { VolunteerEligibility } from './volunteer-eligibility';
 import { VolunteerStatusService } from './volunteer-status.service';
 import { VolunteerRepository } from './volunteer.repository';
@@ -16,12 +17,13 @@ import { VolunteersService } from './volunteers.service';
   providers: [
     VolunteerRepository,
     VolunteerEligibility,
+    VolunteerDepartures,
     MentorRegistrationService,
     VolunteersService,
     VolunteerStatusService,
     VolunteersResolver,
   ],
-  exports: [VolunteerRepository, VolunteersService, VolunteerEligibility],
+  exports: [VolunteerRepository, VolunteersService, VolunteerEligibility, VolunteerDepartures],
 })
 export class VolunteersModule implements OnModuleInit {
   constructor(

@@ -1,4 +1,4 @@
-import { AuditService, AuthUser, Clock, DomainError, VolunteerStatus } from '@app/core';
+import { AuditService, AuthUser, Clock, DomainError, ErrorCode, VolunteerStatus } from '@app/core';
 import { NotifyService } from '@app/notifications';
 import { SchemeRepository } from '@app/schemes';
 import { Injectable } from '@nestjs/common';
@@ -9,11 +9,14 @@ import { ReferralRepository } from '../referrals/referral.repository';
 import { MatchStatus } from './match-status';
 import { MatchEntity } from './match.entity';
 import { MatchRepository } from './match.repository';
+import { MentorAssessment } from './mentor-assessment.service';
 
 /**
  * respondToMatch: the proposed mentor (own matches only) accepts — the referral becomes MATCHED,
  * the mentor ACTIVE with one more mentee — or declines, which frees the referral for another
- * proposal. The scheme's place was taken when the referral was accepted and stays taken.
+ * proposal. The scheme's place was taken when the referral was accepted and stays taken. An
+ * accept re-checks what proposeMatch checked (status, clearance on the release date, capacity...):
+ * a mentor who has since withdrawn, been rejected or lost a clearance cannot take the match.
  */
 @Injectable()
 export class RespondToMatch {
@@ -25,6 +28,7 @@ export class RespondToMatch {
     private readonly notify: NotifyService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly assessment: MentorAssessment,
   ) {}
 
   async execute(actor: AuthUser, id: string, accept: boolean): Promise<MatchEntity> {
@@ -42,6 +46,13 @@ export class RespondToMatch {
       const now = this.clock.now();
       const scheme = await this.schemes.findById(referral.schemeId);
       if (accept) {
+        if (
+          volunteer.status !== VolunteerStatus.APPROVED &&
+          volunteer.status !== VolunteerStatus.ACTIVE
+        )
+          throw DomainError.conflict(
+            `You are ${volunteer.status}: this proposal can no longer be accepted`,
+          );
         if (volunteer.activeMentees >= volunteer.maxMentees) {
           throw DomainError.conflict(
             `You already have ${volunteer.activeMentees} of ${volunteer.maxMentees} mentees`,
@@ -50,6 +61,17 @@ export class RespondToMatch {
         if (referral.status !== ReferralStatus.ACCEPTED) {
           throw DomainError.conflict(
             `The referral is no longer waiting for a mentor (${referral.status})`,
+          );
+        }
+        const [assessed] = scheme
+          ? await this.assessment.assess(referral, scheme, { volunteerId: volunteer.id, manager })
+          : [];
+        const reasons = assessed ? assessed.fit.exclusions : ['the scheme is gone'];
+        if (reasons.length > 0) {
+          throw new DomainError(
+            ErrorCode.NOT_ELIGIBLE,
+            `You can no longer take this match: ${reasons.join('; ')}`,
+            { reasons },
           );
         }
         await this.matches.updateVolunteer(manager, volunteer.id, {

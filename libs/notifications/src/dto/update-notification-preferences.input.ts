@@ -22,7 +22,7 @@ export class UpdateNotificationPreferencesInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'A UK mobile number in any usual format ("07700 900123", "+44 7700 900123"); null removes it and turns text messages off.',
+      'A UK mobile number in any usual format ("07400 123456", "+44 7400 123456"); null removes it and turns text messages off.',
   })
   @IsOptional()
   @IsString()

@@ -9,6 +9,7 @@ import { matchAccepted } from './match-accepted.template';
 import { matchDeclined } from './match-declined.template';
 import { matchEnded } from './match-ended.template';
 import { matchProposed } from './match-proposed.template';
+import { matchWithdrawn } from './match-withdrawn.template';
 import { matchReleaseReminder } from './match-release-reminder.template';
 import { referralAccepted } from './referral-accepted.template';
 import { referralClosed } from './referral-closed.template';
@@ -37,6 +38,7 @@ export const NOTIFICATION_KINDS = {
   'match.proposed': matchProposed,
   'match.accepted': matchAccepted,
   'match.declined': matchDeclined,
+  'match.withdrawn': matchWithdrawn,
   'match.ended': matchEnded,
   'referral.closed': referralClosed,
   'match.release_reminder': matchReleaseReminder,
