@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { trustProxySetting } from './trust-proxy';
 
 /**
  * Builds the API on Fastify, ready to listen or to be driven by supertest. Shared by main.ts and
@@ -15,7 +16,7 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
     new FastifyAdapter({
-      trustProxy: process.env.TRUST_PROXY === 'true',
+      trustProxy: trustProxySetting(process.env.TRUST_PROXY),
       bodyLimit: 1_048_576,
       genReqId: requestIdOf,
     }),

@@ -44,15 +44,13 @@ export class AuthService {
     ip: string,
   ): Promise<{ accessToken: string; user: UserEntity }> {
     const email = rawEmail.trim().toLowerCase();
-    await this.throttle.assertAllowed(email, ip);
+    const attempt = await this.throttle.attempt(email, ip);
     const user = await this.users.findForLogin(email);
     const ok = user
       ? await verifyPassword(user.passwordHash, password)
       : (await burnPasswordCheck(password), false);
-    if (!user || !ok) {
-      await this.throttle.recordFailure(email, ip);
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, BAD_CREDENTIALS);
-    }
+    if (!user || !ok) throw new DomainError(ErrorCode.UNAUTHENTICATED, BAD_CREDENTIALS);
+    await attempt.succeeded();
     return { accessToken: this.tokens.sign(toAuthUser(user)), user };
   }
 

@@ -1,14 +1,22 @@
-import { DomainError, ErrorCode, REDIS } from '@app/core';
+import { DomainError, ErrorCode, REDIS, countInFixedWindow } from '@app/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { createHash } from 'node:crypto';
 import Redis from 'ioredis';
+import { createHash } from 'node:crypto';
 
 const WINDOW_SECONDS = 60;
 
+/** Takes back one attempt from each key that still exists (a window that has ended stays gone). */
+const RELEASE = `for _, key in ipairs(KEYS) do
+  if redis.call('EXISTS', key) == 1 then redis.call('DECR', key) end
+end
+return 0`;
+
 /**
- * Counts failed logins per email and per client address in Redis (shared by every API replica).
- * Once either has reached the limit within a minute, further attempts are RATE_LIMITED.
+ * Limits failed logins per email and per client address in Redis (shared by every API replica).
+ * Each attempt is counted before its password is checked, in one atomic step per key, so guesses
+ * sent at the same moment cannot all pass a count they have not raised yet; an attempt over the
+ * limit within the minute is RATE_LIMITED, and one that succeeds is taken back off the counts.
  */
 @Injectable()
 export class LoginThrottleService {
@@ -21,17 +29,19 @@ export class LoginThrottleService {
     this.limit = Number(config.get('LOGIN_FAILURES_PER_MINUTE') ?? 5);
   }
 
-  async assertAllowed(email: string, ip: string): Promise<void> {
-    const counts = await this.redis.mget(this.keys(email, ip));
-    if (counts.some((count) => Number(count ?? 0) >= this.limit)) {
-      throw new DomainError(ErrorCode.RATE_LIMITED, 'Too many failed sign-in attempts; try again in a minute');
+  /** Counts this attempt, or refuses it; call `succeeded` when the password was right. */
+  async attempt(email: string, ip: string): Promise<{ succeeded: () => Promise<void> }> {
+    const keys = this.keys(email, ip);
+    const counts = await Promise.all(
+      keys.map((key) => countInFixedWindow(this.redis, key, WINDOW_SECONDS)),
+    );
+    if (counts.some((window) => window.count > this.limit)) {
+      throw new DomainError(
+        ErrorCode.RATE_LIMITED,
+        'Too many failed sign-in attempts; try again in a minute',
+      );
     }
-  }
-
-  async recordFailure(email: string, ip: string): Promise<void> {
-    const pipeline = this.redis.multi();
-    for (const key of this.keys(email, ip)) pipeline.incr(key).expire(key, WINDOW_SECONDS, 'NX');
-    await pipeline.exec();
+    return { succeeded: async () => void (await this.redis.eval(RELEASE, keys.length, ...keys)) };
   }
 
   /** Emails are hashed so the Redis keys hold no personal data. */

@@ -23,6 +23,8 @@ export function graphqlOptions(
     path: '/graphql',
     graphiql: config.get('NODE_ENV') !== 'production',
     introspection: config.get('NODE_ENV') !== 'production',
+    // Without introspection, "Did you mean …?" hints would still spell the schema out.
+    hideSchemaDetailsFromClientErrors: config.get('NODE_ENV') === 'production',
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     buildSchemaOptions: { dateScalarMode: 'isoDate' },

@@ -63,8 +63,13 @@ export class EnvironmentVariables {
   @MinLength(12, { message: 'must be at least 12 characters' })
   BOOTSTRAP_ADMIN_PASSWORD?: string;
 
-  /** Behind a load balancer: take the client address from X-Forwarded-For (login throttling). */
-  @IsIn(['true', 'false'])
+  /**
+   * Behind a load balancer: `true` (one proxy), a number of proxies, or their addresses/ranges
+   * (comma-separated); the client is then the address the nearest trusted proxy saw.
+   */
+  @Matches(/^(true|false|\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, {
+    message: 'must be true, false, a number of proxies, or their addresses (comma-separated)',
+  })
   TRUST_PROXY = 'false';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
