@@ -10,6 +10,8 @@ export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 export REDIS_PREFIX=${REDIS_PREFIX:-resettle_demo}
 export PORT=${PORT:-3000}
 export LOG_LEVEL=${LOG_LEVEL:-info}
+# The seed registers its mentors from this machine; a re-run within the hour must not be limited.
+export REGISTRATIONS_PER_ADDRESS_PER_HOUR=${REGISTRATIONS_PER_ADDRESS_PER_HOUR:-1000}
 export BOOTSTRAP_ADMIN_EMAIL=${BOOTSTRAP_ADMIN_EMAIL:-admin@resettle.example}
 export BOOTSTRAP_ADMIN_PASSWORD=${BOOTSTRAP_ADMIN_PASSWORD:-through the gate 2026}
 # A fresh signing key each start: tokens from an earlier demo simply stop working.

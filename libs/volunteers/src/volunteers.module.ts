@@ -5,6 +5,7 @@ import { NotifyModule } from '@app/notifications';
 import { Module, OnModuleInit } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { MentorRegistrationService } from './mentor-registration.service';
+import { RegistrationLimit } from './registration-limit';
 import { VolunteerDepartures } from './volunteer-departures';
 import { VolunteerEligibility } from './volunteer-eligibility';
 import { VolunteerStatusService } from './volunteer-status.service';
@@ -19,6 +20,7 @@ import { VolunteersService } from './volunteers.service';
     VolunteerEligibility,
     VolunteerDepartures,
     MentorRegistrationService,
+    RegistrationLimit,
     VolunteersService,
     VolunteerStatusService,
     VolunteersResolver,

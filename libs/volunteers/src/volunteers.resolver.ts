@@ -1,12 +1,22 @@
 import { AuthPayloadObject, UserObject } from '@app/auth';
-import { AuthUser, CurrentUser, Loaders, Public, RequestLoaders, Role, Roles } from '@app/core';
+import {
+  AuthUser,
+  CurrentUser,
+  Loaders,
+  Public,
+  RequestContext,
+  RequestLoaders,
+  Role,
+  Roles,
+} from '@app/core';
 import { OrganisationObject } from '@app/organisations';
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RegisterMentorInput } from './dto/register-mentor.input';
 import { VolunteerConnection } from './dto/volunteer-connection.object';
 import { VolunteerProfileObject } from './dto/volunteer-profile.object';
 import { SetVolunteerStatusArgs, VolunteerIdArgs, VolunteersArgs } from './dto/volunteers.args';
 import { MentorRegistrationService } from './mentor-registration.service';
+import { RegistrationLimit } from './registration-limit';
 import { VolunteerStatusService } from './volunteer-status.service';
 import { VolunteersService } from './volunteers.service';
 
@@ -20,11 +30,16 @@ export class VolunteersResolver {
     private readonly registration: MentorRegistrationService,
     private readonly reads: VolunteersService,
     private readonly statuses: VolunteerStatusService,
+    private readonly registrations: RegistrationLimit,
   ) {}
 
   @Public()
   @Mutation(() => AuthPayloadObject)
-  async registerMentor(@Args('input') input: RegisterMentorInput): Promise<AuthPayloadObject> {
+  async registerMentor(
+    @Args('input') input: RegisterMentorInput,
+    @Context() context: RequestContext,
+  ): Promise<AuthPayloadObject> {
+    await this.registrations.count(context.req.ip);
     const { accessToken, user } = await this.registration.register(input);
     return { accessToken, user: UserObject.from(user) };
   }

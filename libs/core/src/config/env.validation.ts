@@ -80,6 +80,11 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_FAILURES_PER_MINUTE = 5;
 
+  /** Mentor registrations (registerMentor, public) per client address within an hour before RATE_LIMITED. */
+  @IsInt()
+  @Min(1)
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR = 20;
+
   @IsInt()
   @Min(1)
   GRAPHQL_MAX_DEPTH = 8;
@@ -236,6 +241,7 @@ const NUMERIC = new Set([
   'DATABASE_POOL_SIZE',
   'PORT',
   'LOGIN_FAILURES_PER_MINUTE',
+  'REGISTRATIONS_PER_ADDRESS_PER_HOUR',
   'GRAPHQL_MAX_DEPTH',
   'GRAPHQL_MAX_COMPLEXITY',
   'WORKER_CONCURRENCY',
