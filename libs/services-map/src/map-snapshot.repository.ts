@@ -26,20 +26,28 @@ export class MapSnapshotRepository {
   /**
    * Runs `work` holding the map-refresh lock (a PostgreSQL advisory lock on its own connection), so
    * refreshes in every worker run one at a time: one that read the schemes before a change can
-   * never publish after one that read them after it.
+   * never publish after one that read them after it. A refresh waiting for the lock holds no
+   * connection (it tries again every 100 ms), so waiting ones cannot starve the holder's pool.
    */
   async withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.query(`SELECT pg_advisory_lock(hashtext('map.refresh'))`);
+    for (;;) {
+      const runner = this.dataSource.createQueryRunner();
+      await runner.connect();
       try {
-        return await work();
+        const [{ locked }]: { locked: boolean }[] = await runner.query(
+          `SELECT pg_try_advisory_lock(hashtext('map.refresh')) AS locked`,
+        );
+        if (locked) {
+          try {
+            return await work();
+          } finally {
+            await runner.query(`SELECT pg_advisory_unlock(hashtext('map.refresh'))`);
+          }
+        }
       } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtext('map.refresh'))`);
+        await runner.release();
       }
-    } finally {
-      await runner.release();
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
