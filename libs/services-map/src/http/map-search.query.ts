@@ -8,6 +8,7 @@ import {
   IsOptional,
   IsString,
   Max,
+  Matches,
   MaxLength,
   Min,
 } from 'class-validator';
@@ -28,7 +29,9 @@ export class MapSearchQuery {
 
   @IsOptional()
   @IsString()
-  @MaxLength(9)
+  @Matches(/^[A-Za-z]\d{8}$/, {
+    message: 'localAuthorityCode must be a GSS code such as E08000035',
+  })
   localAuthorityCode?: string;
 
   @IsOptional()

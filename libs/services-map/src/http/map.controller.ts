@@ -9,6 +9,7 @@ import {
   Query,
   Req,
   Res,
+  UseFilters,
   UseGuards,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -17,7 +18,7 @@ import { MapPage } from '../page/map-page';
 import { PublicServiceMatch, PublicServiceSearch } from '../public-service-search';
 import { MapSearchRateLimitGuard } from './map-search-rate-limit.guard';
 import { MapSearchQuery } from './map-search.query';
-import { fromDomainError, publicError } from './public-errors';
+import { PublicBadRequestFilter, fromDomainError, publicError } from './public-errors';
 
 /** Anyone may read the map from any site; no credentials are involved. */
 export const OPEN_CORS = {
@@ -34,6 +35,7 @@ export const SNAPSHOT_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidat
 
 /** The public services map: GeoJSON, search, and the web page. No sign-in; no person's data. */
 @Public()
+@UseFilters(PublicBadRequestFilter)
 @Controller('map')
 export class MapController {
   constructor(
@@ -101,11 +103,18 @@ export class MapController {
   }
 }
 
-/** If-None-Match: `*`, one tag, or a list; weak tags compare equal (RFC 9110 weak comparison). */
+/** Whether Accept-Encoding names gzip with a weight above 0 (`gzip`, `gzip;q=0.5`, not `gzip ;q=0`). */
 function acceptsGzip(header: string | undefined): boolean {
-  return !!header && /(^|[\s,])gzip(?!;\s*q=0(\.0*)?\s*(,|$))/i.test(header);
+  for (const part of header?.split(',') ?? []) {
+    const [coding, ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    if (coding !== 'gzip') continue;
+    const weight = params.find((param) => param.startsWith('q='));
+    return weight === undefined || Number(weight.slice(2).trim()) > 0;
+  }
+  return false;
 }
 
+/** If-None-Match: `*`, one tag, or a list; weak tags compare equal (RFC 9110 weak comparison). */
 function matches(header: string | string[] | undefined, etag: string): boolean {
   if (!header) return false;
   const value = Array.isArray(header) ? header.join(',') : header;

@@ -1,5 +1,14 @@
 import { Public } from '@app/core';
-import { Controller, Get, HttpStatus, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Query,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
@@ -7,7 +16,7 @@ import { MapSnapshotCache } from '../map-snapshot.cache';
 import { orukPage, toOrukService, toOrukServiceListItem } from '../open-referral/oruk-service';
 import { ServiceFeature, ServicesMap } from '../snapshot/build-snapshot';
 import { OPEN_CORS } from './map.controller';
-import { publicError } from './public-errors';
+import { PublicBadRequestFilter, publicError } from './public-errors';
 
 /** HSDA paging: `page` from 1, `per_page` up to 100. */
 export class OrukPageQuery {
@@ -30,6 +39,7 @@ export class OrukPageQuery {
  * same public data as the GeoJSON, so the two feeds never disagree.
  */
 @Public()
+@UseFilters(PublicBadRequestFilter)
 @Controller('openreferral')
 export class OpenReferralController {
   private parsed: {
@@ -42,8 +52,10 @@ export class OpenReferralController {
 
   @Get('services')
   async services(@Query() query: OrukPageQuery, @Res({ passthrough: true }) reply: FastifyReply) {
-    reply.headers(OPEN_CORS).header('cache-control', 'public, max-age=60');
+    // Cacheable only once there is something to serve: a 503 "not published yet" must not be kept.
+    reply.headers(OPEN_CORS).header('cache-control', 'no-store');
     const { features } = await this.current();
+    reply.header('cache-control', 'public, max-age=60');
     const page = orukPage(features, query.page ?? 1, query.per_page ?? 50);
     return { ...page, contents: page.contents.map(toOrukServiceListItem) };
   }
@@ -53,8 +65,9 @@ export class OpenReferralController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    reply.headers(OPEN_CORS).header('cache-control', 'public, max-age=60');
+    reply.headers(OPEN_CORS).header('cache-control', 'no-store');
     const feature = (await this.current()).byId.get(id);
+    reply.header('cache-control', 'public, max-age=60');
     if (!feature) throw publicError(HttpStatus.NOT_FOUND, 'NOT_FOUND', 'No such service');
     return toOrukService(feature);
   }

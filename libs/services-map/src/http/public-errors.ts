@@ -1,5 +1,13 @@
 import { DomainError, ErrorCode } from '@app/core';
-import { HttpException, HttpStatus } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+} from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 
 /** The JSON error body of the public HTTP endpoints: `{ error: { code, message } }`. */
 export function publicError(
@@ -21,4 +29,25 @@ export function fromDomainError(error: unknown): unknown {
         ? HttpStatus.NOT_FOUND
         : HttpStatus.UNPROCESSABLE_ENTITY;
   return publicError(status, error.code, error.message, error.details.fields);
+}
+
+/**
+ * On the public controllers: a validation error (the global pipe's, ParseUUIDPipe's) answered in
+ * the same `{ error: { code, message, fields } }` shape as every other public error.
+ */
+@Catch(BadRequestException)
+export class PublicBadRequestFilter implements ExceptionFilter {
+  catch(exception: BadRequestException, host: ArgumentsHost): void {
+    const body = exception.getResponse() as { error?: unknown; message?: unknown };
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (typeof body === 'object' && body && typeof body.error === 'object') {
+      void reply.status(HttpStatus.BAD_REQUEST).send(body); // already a publicError
+      return;
+    }
+    const messages = Array.isArray(body?.message) ? body.message.map(String) : [exception.message];
+    const fields = messages.map((message) => ({ field: message.split(' ')[0], message }));
+    void reply
+      .status(HttpStatus.BAD_REQUEST)
+      .send({ error: { code: ErrorCode.BAD_USER_INPUT, message: messages.join('; '), fields } });
+  }
 }

@@ -104,7 +104,8 @@ export const MAP_SCRIPT = String.raw`(function () {
       popup.appendChild(el('strong', p.scheme));
       popup.appendChild(el('div', p.organisation.name));
       popup.appendChild(el('div', p.placesAvailable ? 'Places available' : 'No places now'));
-      marker.bindPopup(popup).bindTooltip(p.scheme);
+      // A node, not a string: Leaflet sets string tooltips as HTML.
+      marker.bindPopup(popup).bindTooltip(el('span', p.scheme));
       marker.on('click', function () { item.scrollIntoView({ block: 'nearest' }); });
       marker.addTo(markers);
     });
