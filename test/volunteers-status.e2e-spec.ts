@@ -89,7 +89,7 @@ describe('volunteer status changes', () => {
     [['VETTING', 'APPROVED'], 'PAUSED'],
     [['VETTING', 'APPROVED', 'ACTIVE', 'PAUSED'], 'APPROVED'],
     [['WITHDRAWN'], 'VETTING'],
-    [['WITHDRAWN'], 'REJECTED'],
+    [['WITHDRAWN'], 'WITHDRAWN'],
   ])('after %j refuses %s with CONFLICT and changes nothing', async (before, status) => {
     const mentor = await registerMentor(api, { organisationId: org.id });
     if (before.includes('APPROVED')) {
@@ -100,6 +100,18 @@ describe('volunteer status changes', () => {
     const current = await statusOf(mentor.id);
     expect(codeOf(await set(coordinator.token, mentor.id, status, 'because'))).toBe('CONFLICT');
     expect(await statusOf(mentor.id)).toBe(current);
+  });
+
+  it('lets the organisation reject a volunteer who withdrew (domain.md: any state), never revive one', async () => {
+    const mentor = await registerMentor(api, { organisationId: org.id });
+    await walkVolunteerStatus(api, coordinator.token, mentor.id, ['WITHDRAWN']);
+    expect(codeOf(await set(coordinator.token, mentor.id, 'REJECTED', 'reference withdrawn'))).toBe(
+      undefined,
+    );
+    expect(await statusOf(mentor.id)).toBe('REJECTED');
+    expect(codeOf(await set(coordinator.token, mentor.id, 'VETTING', 'try again'))).toBe(
+      'CONFLICT',
+    );
   });
 
   it('needs a reason to reject, keeps it for the organisation and out of the audit trail', async () => {

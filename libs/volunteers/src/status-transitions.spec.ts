@@ -16,6 +16,9 @@ const ORGANISATION_ALLOWED: [VolunteerStatus, VolunteerStatus][] = [
     [from, S.WITHDRAWN] as [VolunteerStatus, VolunteerStatus],
     [from, S.REJECTED] as [VolunteerStatus, VolunteerStatus],
   ]),
+  // "any state": between the two final states too (never back to a live one).
+  [S.WITHDRAWN, S.REJECTED],
+  [S.REJECTED, S.WITHDRAWN],
 ];
 
 function expected(from: VolunteerStatus, to: VolunteerStatus, by: StatusChanger): Outcome {
@@ -57,7 +60,8 @@ describe('volunteer status transitions', () => {
     [S.VETTING, S.APPLIED, 'CONFLICT'],
     [S.PAUSED, S.APPROVED, 'CONFLICT'],
     [S.WITHDRAWN, S.APPLIED, 'CONFLICT'],
-    [S.REJECTED, S.WITHDRAWN, 'CONFLICT'],
+    [S.REJECTED, S.WITHDRAWN, 'ok'],
+    [S.REJECTED, S.ACTIVE, 'CONFLICT'],
     [S.WITHDRAWN, S.WITHDRAWN, 'CONFLICT'],
     [S.ACTIVE, S.ACTIVE, 'CONFLICT'],
   ] as const)('spot check for the organisation: %s -> %s is %s', (from, to, want) => {
@@ -84,8 +88,8 @@ describe('volunteer status transitions', () => {
     [S.APPLIED, [S.VETTING, S.WITHDRAWN, S.REJECTED]],
     [S.ACTIVE, [S.PAUSED, S.WITHDRAWN, S.REJECTED]],
     [S.PAUSED, [S.ACTIVE, S.WITHDRAWN, S.REJECTED]],
-    [S.WITHDRAWN, []],
-    [S.REJECTED, []],
+    [S.WITHDRAWN, [S.REJECTED]],
+    [S.REJECTED, [S.WITHDRAWN]],
   ] as const)('lists where %s can go', (from, to) => {
     expect(nextStatuses(from)).toEqual(to);
   });

@@ -25,7 +25,11 @@ const STEPS: Readonly<Record<VolunteerStatus, readonly VolunteerStatus[]>> = {
   [REJECTED]: [],
 };
 
-/** Final states: a withdrawn or rejected volunteer applies again rather than being revived (our policy). */
+/**
+ * Final states: a withdrawn or rejected volunteer applies again rather than being revived (our
+ * policy). Between the two the move stays open, as domain.md says "any state" (a coordinator may
+ * still reject someone who withdrew, with a reason).
+ */
 const FINAL: ReadonlySet<VolunteerStatus> = new Set([WITHDRAWN, REJECTED]);
 
 /** Statuses a volunteer may only reach when eligible (vetting: baseline clearance, not barred). */
@@ -33,7 +37,7 @@ export const ELIGIBILITY_GATED: ReadonlySet<VolunteerStatus> = new Set([APPROVED
 
 /** Every status `from` can move to, whoever asks. */
 export function nextStatuses(from: VolunteerStatus): VolunteerStatus[] {
-  if (FINAL.has(from)) return [];
+  if (FINAL.has(from)) return [from === WITHDRAWN ? REJECTED : WITHDRAWN];
   return [...STEPS[from], WITHDRAWN, REJECTED];
 }
 
