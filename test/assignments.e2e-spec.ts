@@ -9,6 +9,7 @@ import {
   createReferral,
   referralInput,
   referralWorld,
+  acceptedReferral as acceptedReferralOf,
 } from './support/matching';
 
 const PROPOSE_ASSIGNMENTS = `query($schemeId: ID!) {
@@ -40,15 +41,8 @@ describe('proposeAssignments: the best plan for a scheme’s open referrals', ()
   });
   afterAll(() => api.stop());
 
-  async function acceptedReferral(schemeId: string, overrides: Record<string, unknown> = {}) {
-    const referral = await createReferral(
-      api,
-      world.prison.token,
-      referralInput(api, schemeId, overrides),
-    );
-    await api.ok(RESPOND_TO_REFERRAL, { id: referral.id, accept: true }, world.coordinator.token);
-    return referral;
-  }
+  const acceptedReferral = (schemeId: string, overrides: Record<string, unknown> = {}) =>
+    acceptedReferralOf(api, world, overrides, schemeId);
 
   async function plan(schemeId: string, token = world.coordinator.token): Promise<Plan> {
     return (await api.ok<{ proposeAssignments: Plan }>(PROPOSE_ASSIGNMENTS, { schemeId }, token))

@@ -10,14 +10,13 @@ import {
 } from './support/factories';
 import {
   CREATE_REFERRAL,
-  PROPOSE_MATCH,
-  RESPOND_TO_MATCH,
   RESPOND_TO_REFERRAL,
   WITHDRAW_REFERRAL,
   clearedMentor,
   createReferral,
   referralInput,
   referralWorld,
+  acceptedMatch,
 } from './support/matching';
 import { CREATE_SCHEME, SEARCH_SERVICES, UPDATE_SCHEME, schemeInput } from './support/schemes';
 import { RECORD_OUTCOME, requestCheck } from './support/vetting';
@@ -214,20 +213,7 @@ describe('a NUL character in any text argument is BAD_USER_INPUT, never an inter
     const mentor = await clearedMentor(api, world.coordinator.token, world.org.id, {
       maxMentees: 5,
     });
-    const referral = await createReferral(
-      api,
-      world.prison.token,
-      referralInput(api, world.scheme.id),
-    );
-    await api.ok(RESPOND_TO_REFERRAL, { id: referral.id, accept: true }, world.coordinator.token);
-    const match = (
-      await api.ok<{ proposeMatch: { id: string } }>(
-        PROPOSE_MATCH,
-        { referralId: referral.id, volunteerId: mentor.id },
-        world.coordinator.token,
-      )
-    ).proposeMatch;
-    await api.ok(RESPOND_TO_MATCH, { id: match.id, accept: true }, mentor.token);
+    const { match } = await acceptedMatch(api, world, mentor);
 
     const today = api.app.get(Clock).today();
     expectBadInput(

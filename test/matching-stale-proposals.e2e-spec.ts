@@ -2,14 +2,11 @@ import { DataSource } from 'typeorm';
 import { TestApi, codeOf } from './support/app';
 import { SET_VOLUNTEER_STATUS } from './support/factories';
 import {
-  PROPOSE_MATCH,
   RESPOND_TO_MATCH,
-  RESPOND_TO_REFERRAL,
   WITHDRAW_REFERRAL,
   clearedMentor,
-  createReferral,
-  referralInput,
   referralWorld,
+  proposedMatch,
 } from './support/matching';
 
 // A proposal must not outlive the change that ends it: a mentor who has withdrawn or been rejected
@@ -31,19 +28,7 @@ describe('stale proposals', () => {
       displayName: mentorName,
       pathways: ['ACCOMMODATION'],
     });
-    const referral = await createReferral(
-      api,
-      world.prison.token,
-      referralInput(api, world.scheme.id),
-    );
-    await api.ok(RESPOND_TO_REFERRAL, { id: referral.id, accept: true }, world.coordinator.token);
-    const match = (
-      await api.ok<{ proposeMatch: { id: string } }>(
-        PROPOSE_MATCH,
-        { referralId: referral.id, volunteerId: mentor.id },
-        world.coordinator.token,
-      )
-    ).proposeMatch;
+    const { referral, match } = await proposedMatch(api, world, mentor);
     return { mentor, referral, match };
   }
 

@@ -13,6 +13,7 @@ import {
   outboxRows,
   referralInput,
   referralWorld,
+  acceptedReferral as acceptedReferralOf,
 } from './support/matching';
 import { SEARCH_SERVICES, tokenFor } from './support/schemes';
 
@@ -53,15 +54,8 @@ describe('matching: suggestions, proposals and the mentor’s answer', () => {
   });
   afterAll(() => api.stop());
 
-  async function acceptedReferral(overrides: Record<string, unknown> = {}) {
-    const referral = await createReferral(
-      api,
-      world.prison.token,
-      referralInput(api, world.scheme.id, overrides),
-    );
-    await api.ok(RESPOND_TO_REFERRAL, { id: referral.id, accept: true }, world.coordinator.token);
-    return referral;
-  }
+  const acceptedReferral = (overrides: Record<string, unknown> = {}) =>
+    acceptedReferralOf(api, world, overrides);
 
   it('runs search → referral → acceptance → suggestion → proposal → decline → proposal → acceptance, notifying each step', async () => {
     const found = await api.ok(

@@ -14,6 +14,7 @@ import {
   outboxRows,
   referralInput,
   referralWorld,
+  acceptedMatch as acceptedMatchOf,
 } from './support/matching';
 import { createScheme, schemeInput, tokenFor } from './support/schemes';
 
@@ -69,23 +70,8 @@ describe('the relationship: sessions, ending a match, outcomes', () => {
   afterAll(() => api.stop());
 
   /** A referral of `w` accepted, `who` proposed and accepting: the match is ACCEPTED, the referral MATCHED. */
-  async function acceptedMatch(w: World, who: Mentor, needs: string[] = ['ACCOMMODATION']) {
-    const referral = await createReferral(
-      api,
-      w.prison.token,
-      referralInput(api, w.scheme.id, { needs }),
-    );
-    await api.ok(RESPOND_TO_REFERRAL, { id: referral.id, accept: true }, w.coordinator.token);
-    const proposed = (
-      await api.ok(
-        PROPOSE_MATCH,
-        { referralId: referral.id, volunteerId: who.id },
-        w.coordinator.token,
-      )
-    ).proposeMatch;
-    await api.ok(RESPOND_TO_MATCH, { id: proposed.id, accept: true }, who.token);
-    return { referral, match: proposed as { id: string } };
-  }
+  const acceptedMatch = (w: World, who: Mentor, needs: string[] = ['ACCOMMODATION']) =>
+    acceptedMatchOf(api, w, who, { needs });
 
   function session(matchId: string, overrides: Record<string, unknown> = {}) {
     return {

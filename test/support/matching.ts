@@ -141,3 +141,54 @@ export async function clearedMentor(
   await walkVolunteerStatus(api, coordinatorToken, mentor.id, ['APPROVED']);
   return mentor;
 }
+
+type MatchingWorld = Pick<
+  Awaited<ReturnType<typeof referralWorld>>,
+  'prison' | 'coordinator' | 'scheme'
+>;
+
+/** A referral from the world's prison to `schemeId` (its scheme unless given), accepted by its coordinator. */
+export async function acceptedReferral(
+  api: TestApi,
+  world: MatchingWorld,
+  overrides: Record<string, unknown> = {},
+  schemeId: string = world.scheme.id,
+): Promise<ReferralView> {
+  const referral = await createReferral(
+    api,
+    world.prison.token,
+    referralInput(api, schemeId, overrides),
+  );
+  await api.ok(RESPOND_TO_REFERRAL, { id: referral.id, accept: true }, world.coordinator.token);
+  return referral;
+}
+
+/** An accepted referral with `mentor` proposed for it (the match is PROPOSED). */
+export async function proposedMatch(
+  api: TestApi,
+  world: MatchingWorld,
+  mentor: { id: string },
+  referralOverrides: Record<string, unknown> = {},
+): Promise<{ referral: ReferralView; match: { id: string } }> {
+  const referral = await acceptedReferral(api, world, referralOverrides);
+  const match = (
+    await api.ok<{ proposeMatch: { id: string } }>(
+      PROPOSE_MATCH,
+      { referralId: referral.id, volunteerId: mentor.id },
+      world.coordinator.token,
+    )
+  ).proposeMatch;
+  return { referral, match };
+}
+
+/** As proposedMatch, and the mentor accepts: the match is ACCEPTED, the referral MATCHED. */
+export async function acceptedMatch(
+  api: TestApi,
+  world: MatchingWorld,
+  mentor: { id: string; token: string },
+  referralOverrides: Record<string, unknown> = {},
+): Promise<{ referral: ReferralView; match: { id: string } }> {
+  const proposed = await proposedMatch(api, world, mentor, referralOverrides);
+  await api.ok(RESPOND_TO_MATCH, { id: proposed.match.id, accept: true }, mentor.token);
+  return proposed;
+}
