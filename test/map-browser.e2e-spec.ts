@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApi } from './support/app';
-import { CHROMIUM, launchChromium } from './support/browser';
+import { CHROMIUM, browseApi } from './support/browser';
 import { MapStack, eventuallyMap, startMapStack } from './support/map';
 
 // The map page in a real headless Chromium (Debian's package, driven by playwright-core): what a
@@ -68,11 +68,7 @@ describe('the map page in a browser', () => {
     });
     await eventuallyMap(api, 'the four schemes on the map', (map) => map.schemeCount === 4);
 
-    await api.app.listen(0, '127.0.0.1');
-    const address = api.app.getHttpServer().address() as { port: number };
-    baseUrl = `http://127.0.0.1:${address.port}`;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    ({ baseUrl, browser, page } = await browseApi(api));
   }, 120_000);
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApi } from './support/app';
-import { CHROMIUM, launchChromium } from './support/browser';
+import { CHROMIUM, browseApi } from './support/browser';
 import { MapStack, eventuallyMap, startMapStack } from './support/map';
 
 // A scheme's name (written by any coordinator) is never parsed as HTML on the public map page,
@@ -31,11 +31,7 @@ describe('scheme text on the public map page', () => {
       schemeInput(organisation.id, { name: NAME, postcode: 'LS6 1AA' }),
     );
     await eventuallyMap(api, 'the scheme on the map', (map) => map.schemeCount === 1);
-    await api.app.listen(0, '127.0.0.1');
-    const address = api.app.getHttpServer().address() as { port: number };
-    baseUrl = `http://127.0.0.1:${address.port}`;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    ({ baseUrl, browser, page } = await browseApi(api));
   }, 120_000);
 
   afterAll(async () => {

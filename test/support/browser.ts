@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's chromium package (installed by `scripts/ensure-services.sh --with-chromium`); no download. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,4 +18,18 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** The API listening on a free local port, and a browser page to visit it with. */
+export async function browseApi(api: {
+  app: {
+    listen(port: number, host: string): Promise<unknown>;
+    getHttpServer(): { address(): unknown };
+  };
+}): Promise<{ baseUrl: string; browser: Browser; page: Page }> {
+  await api.app.listen(0, '127.0.0.1');
+  const address = api.app.getHttpServer().address() as { port: number };
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  return { baseUrl: `http://127.0.0.1:${address.port}`, browser, page };
 }
