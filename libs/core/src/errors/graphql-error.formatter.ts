@@ -28,7 +28,11 @@ interface Classified {
   extra?: Record<string, unknown>;
 }
 
-function fieldsFromValidationPipe(response: unknown): FieldProblem[] | undefined {
+/**
+ * The fields a ValidationPipe error names (`input.name must be …`: the field is the first word);
+ * undefined when the response is not one. Shared with the public REST endpoints' error shape.
+ */
+export function fieldsFromValidationPipe(response: unknown): FieldProblem[] | undefined {
   const messages = (response as { message?: unknown })?.message;
   if (!Array.isArray(messages)) return undefined;
   return messages.map((m: string) => ({ field: String(m).split(' ')[0], message: String(m) }));

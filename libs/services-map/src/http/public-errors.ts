@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@app/core';
+import { DomainError, ErrorCode, fieldsFromValidationPipe } from '@app/core';
 import {
   ArgumentsHost,
   BadRequestException,
@@ -44,10 +44,17 @@ export class PublicBadRequestFilter implements ExceptionFilter {
       void reply.status(HttpStatus.BAD_REQUEST).send(body); // already a publicError
       return;
     }
-    const messages = Array.isArray(body?.message) ? body.message.map(String) : [exception.message];
-    const fields = messages.map((message) => ({ field: message.split(' ')[0], message }));
+    const fields = fieldsFromValidationPipe(body);
+    const message = fields ? fields.map((field) => field.message).join('; ') : exception.message;
     void reply
       .status(HttpStatus.BAD_REQUEST)
-      .send({ error: { code: ErrorCode.BAD_USER_INPUT, message: messages.join('; '), fields } });
+      .send(
+        publicError(
+          HttpStatus.BAD_REQUEST,
+          ErrorCode.BAD_USER_INPUT,
+          message,
+          fields,
+        ).getResponse(),
+      );
   }
 }
