@@ -5,8 +5,9 @@ import { VolunteerProfileEntity } from '@app/volunteers';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MentorFit, mentorFit, remoteModes } from '../matches/mentor-fit';
 import { mentorFactsOf } from '../matches/mentor-assessment.service';
+import { VolunteerRow, toVolunteer, volunteerColumns } from '../matches/mentor-candidates.sql';
+import { MentorFit, mentorFit, remoteModes } from '../matches/mentor-fit';
 import { ReferralStatus } from '../referrals/referral-status';
 import { ReferralEntity } from '../referrals/referral.entity';
 import { LazyPairs } from './lazy-plan';
@@ -233,11 +234,8 @@ export class AssignmentCandidatesService {
   private async volunteersWithRoom(scheme: SchemeEntity): Promise<VolunteerProfileEntity[]> {
     // One plain query (no entity hydration): tens of thousands of rows.
     const rows: VolunteerRow[] = await this.dataSource.query(
-      `SELECT id, created_at, updated_at, user_id, organisation_id, display_name, status, status_reason,
-              outcode, ST_Y(location::geometry) AS latitude, ST_X(location::geometry) AS longitude,
-              travel_radius_km, gender, languages, pathways, lived_experience, delivery_modes,
-              max_mentees, active_mentees, active_since
-         FROM volunteer_profiles
+      `SELECT ${volunteerColumns('v')}
+         FROM volunteer_profiles v
         WHERE organisation_id = $1 AND status NOT IN ('WITHDRAWN', 'REJECTED')
           AND active_mentees < max_mentees
         ORDER BY id`,
@@ -316,53 +314,6 @@ interface CheckRow {
   expires_on: string | null;
   decided_at: Date | null;
   superseded: boolean;
-}
-
-interface VolunteerRow {
-  id: string;
-  created_at: Date;
-  updated_at: Date;
-  user_id: string;
-  organisation_id: string | null;
-  display_name: string;
-  status: VolunteerProfileEntity['status'];
-  status_reason: string | null;
-  outcode: string;
-  latitude: number;
-  longitude: number;
-  travel_radius_km: number;
-  gender: VolunteerProfileEntity['gender'];
-  languages: string[];
-  pathways: VolunteerProfileEntity['pathways'];
-  lived_experience: boolean;
-  delivery_modes: VolunteerProfileEntity['deliveryModes'];
-  max_mentees: number;
-  active_mentees: number;
-  active_since: Date | null;
-}
-
-function toVolunteer(row: VolunteerRow): VolunteerProfileEntity {
-  return Object.assign(new VolunteerProfileEntity(), {
-    id: row.id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    userId: row.user_id,
-    organisationId: row.organisation_id,
-    displayName: row.display_name,
-    status: row.status,
-    statusReason: row.status_reason,
-    outcode: row.outcode,
-    location: { latitude: Number(row.latitude), longitude: Number(row.longitude) },
-    travelRadiusKm: Number(row.travel_radius_km),
-    gender: row.gender,
-    languages: row.languages,
-    pathways: row.pathways,
-    livedExperience: row.lived_experience,
-    deliveryModes: row.delivery_modes,
-    maxMentees: Number(row.max_mentees),
-    activeMentees: Number(row.active_mentees),
-    activeSince: row.active_since,
-  });
 }
 
 /**

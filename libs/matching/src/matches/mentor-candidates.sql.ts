@@ -31,8 +31,8 @@ export interface MentorCandidateFilter {
   languages: string[];
 }
 
-/** A volunteer row as the statements return it, with the distance to the release outcode. */
-export interface MentorCandidateRow {
+/** A volunteer row as `volunteerColumns` selects it. */
+export interface VolunteerRow {
   id: string;
   created_at: Date;
   updated_at: Date;
@@ -53,10 +53,15 @@ export interface MentorCandidateRow {
   max_mentees: number;
   active_mentees: number;
   active_since: Date | null;
+}
+
+/** A volunteer row as the statements return it, with the distance to the release outcode. */
+export interface MentorCandidateRow extends VolunteerRow {
   distance_km: number;
 }
 
-export function toVolunteer(row: MentorCandidateRow): VolunteerProfileEntity {
+/** The entity of a plain volunteer row (numbers coerced: pg may hand numerics back as text). */
+export function toVolunteer(row: VolunteerRow): VolunteerProfileEntity {
   return Object.assign(new VolunteerProfileEntity(), {
     id: row.id,
     createdAt: row.created_at,
@@ -67,21 +72,21 @@ export function toVolunteer(row: MentorCandidateRow): VolunteerProfileEntity {
     status: row.status,
     statusReason: row.status_reason,
     outcode: row.outcode,
-    location: { latitude: row.latitude, longitude: row.longitude },
-    travelRadiusKm: row.travel_radius_km,
+    location: { latitude: Number(row.latitude), longitude: Number(row.longitude) },
+    travelRadiusKm: Number(row.travel_radius_km),
     gender: row.gender,
     languages: row.languages,
     pathways: row.pathways,
     livedExperience: row.lived_experience,
     deliveryModes: row.delivery_modes,
-    maxMentees: row.max_mentees,
-    activeMentees: row.active_mentees,
+    maxMentees: Number(row.max_mentees),
+    activeMentees: Number(row.active_mentees),
     activeSince: row.active_since,
   });
 }
 
 /** The volunteer's own columns, from the row aliased `a`. */
-const columns = (
+export const volunteerColumns = (
   a: string,
 ) => `${a}.id, ${a}.created_at, ${a}.updated_at, ${a}.user_id, ${a}.organisation_id,
   ${a}.display_name, ${a}.status, ${a}.status_reason, ${a}.outcode,
@@ -244,7 +249,7 @@ best AS (
   ORDER BY c.score_cents DESC, c.distance_km, c.id
   LIMIT ${limit}
 )
-SELECT ${columns('v')}, b.distance_km, b.score_cents
+SELECT ${volunteerColumns('v')}, b.distance_km, b.score_cents
 FROM best b JOIN volunteer_profiles v ON v.id = b.id
 ORDER BY b.score_cents DESC, b.distance_km, b.id`;
   return { text, values };
@@ -277,7 +282,7 @@ export function excludedMentorsSql(
   })`;
   const cleared = clearedSql('v.id', filter.requirement, filter.asOf, param);
   const text = `WITH ${release}
-SELECT ${columns('v')}, v.distance_km
+SELECT ${volunteerColumns('v')}, v.distance_km
 FROM (
   SELECT v.*, ${DISTANCE_KM('v')} AS distance_km
   FROM release r JOIN volunteer_profiles v ON v.organisation_id = ${organisation}
