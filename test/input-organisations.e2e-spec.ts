@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { TestApi, codeOf, unique } from './support/app';
 
-// createOrganisation takes a lock on the (lower-case) name, checks it and inserts in one
-// transaction: of overlapping requests for one name, in any case, one creates it and the others are
-// CONFLICT, as a duplicate that does not overlap is. The name's 2-to-200 characters are counted
+// Organisation names are unique in any case, by a unique index on lower(name): of overlapping
+// createOrganisation requests for one name, in any case, one creates it and the others are
+// CONFLICT, as a duplicate that does not overlap is; the database refuses any other writer too. The name's 2-to-200 characters are counted
 // after it is trimmed.
 
 const CREATE_ORGANISATION =
@@ -51,6 +51,14 @@ describe('createOrganisation input', () => {
         ]);
       expect(n).toBe(1);
     }
+  });
+
+  it('the database itself refuses a second name that differs only in case', async () => {
+    const name = unique('Any case org');
+    const insert = (given: string) =>
+      api.app.get(DataSource).query('INSERT INTO organisations (name) VALUES ($1)', [given]);
+    await insert(name);
+    await expect(insert(name.toLowerCase())).rejects.toMatchObject({ code: '23505' });
   });
 
   it.each([

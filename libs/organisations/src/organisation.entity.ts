@@ -3,8 +3,10 @@ import { Column, Entity, Index } from 'typeorm';
 
 /** A charity or service that recruits mentors and runs schemes. */
 @Entity('organisations')
+// Names are unique in any case: a unique index on lower(name) (migration 1795679800000), which
+// TypeORM cannot describe.
+@Index('organisations_name_lower', { synchronize: false })
 export class OrganisationEntity extends BaseEntity {
-  @Index({ unique: true })
   @Column({ type: 'varchar', length: 200 })
   name: string;
 

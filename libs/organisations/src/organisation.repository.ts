@@ -16,16 +16,8 @@ export class OrganisationRepository {
     return this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
   }
 
-  /**
-   * Whether another organisation has this name, in any case. Holds a lock on the name (lower case)
-   * until the caller's transaction ends, so two requests for "Foo" and "foo" at once cannot both
-   * pass (the unique index alone only tells apart names that differ in case).
-   */
-  async nameTaken(manager: EntityManager, name: string): Promise<boolean> {
-    await manager.query(
-      `SELECT pg_advisory_xact_lock(hashtext('organisation-name:' || lower($1)))`,
-      [name],
-    );
+  /** Whether an organisation has this name, in any case (lower(name) is the unique key). */
+  nameTaken(manager: EntityManager, name: string): Promise<boolean> {
     return manager
       .getRepository(OrganisationEntity)
       .createQueryBuilder('o')

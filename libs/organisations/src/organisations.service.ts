@@ -29,7 +29,8 @@ export class OrganisationsService {
     const taken = () => DomainError.conflict(`An organisation called ${name} already exists`);
     return this.dataSource.transaction(async (manager) => {
       if (await this.organisations.nameTaken(manager, name)) throw taken();
-      // Two requests at once both pass nameTaken; the unique index stops the second insert.
+      // Two requests at once may both pass nameTaken; the unique index on lower(name) stops the
+      // second insert, whatever its case.
       const organisation = await this.organisations
         .insert(manager, {
           name,
