@@ -6,7 +6,7 @@ export * from './database/data-source';
 export * from './database/database.module';
 export * from './database/base.entity';
 export * from './database/geo-point';
-export * from './database/unique-violation';
+export * from './database/postgres-errors';
 /** Contract error codes, the error every library throws, and their GraphQL mapping. */
 export * from './errors/error-code';
 export * from './errors/domain.error';

@@ -14,7 +14,7 @@ import { MatchRepository } from './matches/match.repository';
 import { MatchesResolver, ReferralMatchResolver } from './matches/matches.resolver';
 import { MentorAssessment } from './matches/mentor-assessment.service';
 import { MentorSuggestions } from './matches/mentor-suggestions.service';
-import { ProposalsOnDeparture } from './matches/proposals-on-departure';
+import { MatchesOnDeparture } from './matches/matches-on-departure';
 import { ProposeMatch } from './matches/propose-match.service';
 import { RespondToMatch } from './matches/respond-to-match.service';
 import { CreateReferral } from './referrals/create-referral.service';
@@ -60,7 +60,7 @@ import { ReleaseDay } from './release-day/release-day.service';
     MentorSuggestions,
     ProposeMatch,
     RespondToMatch,
-    ProposalsOnDeparture,
+    MatchesOnDeparture,
     MatchesResolver,
     ReferralMatchResolver,
     AssignmentCandidatesService,

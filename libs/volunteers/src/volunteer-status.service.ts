@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ELIGIBILITY_GATED, checkTransition } from './status-transitions';
 import { canReach, changerOf } from './volunteer-access';
-import { VolunteerDepartures } from './volunteer-departures';
+import { DEPARTED_STATUSES, VolunteerDepartures } from './volunteer-departures';
 import { VolunteerEligibility } from './volunteer-eligibility';
 import { VolunteerProfileEntity } from './volunteer-profile.entity';
 import { VolunteerRepository } from './volunteer.repository';
@@ -36,6 +36,8 @@ export class VolunteerStatusService {
     reason?: string | null,
   ): Promise<VolunteerProfileEntity> {
     return this.dataSource.transaction(async (manager) => {
+      const departing = DEPARTED_STATUSES.has(to);
+      if (departing) await this.departures.lockFirst(manager, id);
       const volunteer = await this.volunteers.lockById(manager, id);
       if (!volunteer || !canReach(actor, volunteer)) throw DomainError.notFound('Volunteer');
       const from = volunteer.status;
@@ -53,8 +55,7 @@ export class VolunteerStatusService {
           volunteer.activeSince ?? (to === VolunteerStatus.ACTIVE ? this.clock.now() : null),
       };
       await this.volunteers.updateStatus(manager, volunteer.id, change);
-      if (to === VolunteerStatus.WITHDRAWN || to === VolunteerStatus.REJECTED)
-        await this.departures.departed(manager, volunteer, to);
+      if (departing) await this.departures.departed(manager, volunteer, to);
       // The reason stays out of the audit trail: it may describe the person.
       await this.audit.record(manager, {
         actorUserId: actor.id,

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { isConcurrencyFailure } from '../database/postgres-errors';
 import { DomainError, FieldProblem } from './domain.error';
 import { ErrorCode } from './error-code';
 
@@ -52,6 +53,12 @@ function classify(original: unknown, formatted: GraphQLFormattedError): Classifi
       const message = fields ? fields.map((f) => f.message).join('; ') : original.message;
       return { code, message, extra: fields ? { fields } : undefined };
     }
+  }
+  if (isConcurrencyFailure(original)) {
+    return {
+      code: ErrorCode.CONFLICT,
+      message: 'Someone changed the same records at the same moment; nothing was saved, try again',
+    };
   }
   const apolloCode = formatted.extensions?.code;
   if (typeof apolloCode === 'string' && APOLLO_INPUT_CODES.has(apolloCode)) {

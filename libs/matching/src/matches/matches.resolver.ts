@@ -8,7 +8,7 @@ import {
   Role,
   Roles,
 } from '@app/core';
-import { VolunteerProfileObject, canReach } from '@app/volunteers';
+import { DEPARTED_STATUSES, VolunteerProfileObject, canReach } from '@app/volunteers';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ReferralObject } from '../referrals/dto/referral.object';
 import { canSeeReferral } from '../referrals/referral-access';
@@ -97,7 +97,8 @@ export class MatchesResolver {
 
   /**
    * The mentor sees the referral of their own match while it is proposed, accepted or ended (their
-   * mentee); not once they declined it. Others see it as referral(id) would show it.
+   * mentee); not once they declined it, nor once they are withdrawn or rejected. Others see it as
+   * referral(id) would show it.
    */
   @ResolveField(() => ReferralObject)
   async referral(
@@ -110,7 +111,7 @@ export class MatchesResolver {
       .load(match.referralId);
     if (!referral) throw DomainError.notFound('Referral');
     if (actor.role === Role.MENTOR) {
-      if (match.status !== MatchStatus.DECLINED && (await isMentorOf(match, actor, loaders)))
+      if (match.status !== MatchStatus.DECLINED && (await isCurrentMentorOf(match, actor, loaders)))
         return referral;
     } else if (canSeeReferral(actor, referral)) {
       return referral;
@@ -139,13 +140,26 @@ export class ReferralMatchResolver {
   }
 }
 
+function mentorOf(match: MatchObject, loaders: RequestLoaders) {
+  return loaders
+    .get<string, VolunteerProfileObject | null>('matchVolunteerById')
+    .load(match.volunteerId);
+}
+
 async function isMentorOf(
   match: MatchObject,
   actor: AuthUser,
   loaders: RequestLoaders,
 ): Promise<boolean> {
-  const volunteer = await loaders
-    .get<string, VolunteerProfileObject | null>('matchVolunteerById')
-    .load(match.volunteerId);
-  return volunteer?.userId === actor.id;
+  return (await mentorOf(match, loaders))?.userId === actor.id;
+}
+
+/** The match's mentor, still volunteering (not withdrawn or rejected). */
+async function isCurrentMentorOf(
+  match: MatchObject,
+  actor: AuthUser,
+  loaders: RequestLoaders,
+): Promise<boolean> {
+  const mentor = await mentorOf(match, loaders);
+  return mentor?.userId === actor.id && !DEPARTED_STATUSES.has(mentor.status);
 }

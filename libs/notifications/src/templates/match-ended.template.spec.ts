@@ -16,6 +16,18 @@ describe('match.ended and referral.closed', () => {
     }
   });
 
+  it('tells coordinators when the match ended because the mentor left, and that the person needs another', () => {
+    const rendered = renderNotification(
+      'match.ended',
+      { matchId: 'm-1', schemeName: 'Leeds mentoring', mentorLeft: true },
+      'coordinator',
+      context,
+    );
+    expect(rendered.body).toContain('is no longer volunteering');
+    expect(rendered.body).toContain('please propose another');
+    expect(rendered.body).not.toContain('Their place is free');
+  });
+
   it('tells the prison the referral is closed, naming neither person nor reason', () => {
     const rendered = renderNotification(
       'referral.closed',

@@ -1,0 +1,125 @@
+import { AuditService, Clock, VolunteerStatus } from '@app/core';
+import { NotifyService } from '@app/notifications';
+import { VolunteerDepartures, VolunteerProfileEntity } from '@app/volunteers';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+/** Stored as the match's end reason: why it ended, never the volunteer's own reason (it may describe them). */
+const END_REASONS: Partial<Record<VolunteerStatus, string>> = {
+  [VolunteerStatus.WITHDRAWN]: 'The mentor withdrew from volunteering',
+  [VolunteerStatus.REJECTED]: "The organisation ended the mentor's volunteering",
+};
+
+/**
+ * A mentor who is WITHDRAWN or REJECTED leaves nothing behind, in the same transaction:
+ * - waiting proposals become DECLINED, so the referral is free for another mentor at once;
+ * - accepted matches become ENDED and their referrals (MATCHED or ACTIVE) go back to ACCEPTED:
+ *   the person still needs a mentor and keeps their place in the scheme, and the coordinators are
+ *   told to find another. The mentor's mentee count goes down with them.
+ * Every change is audited; each organisation's coordinators are notified per match.
+ */
+@Injectable()
+export class MatchesOnDeparture implements OnModuleInit {
+  constructor(
+    private readonly departures: VolunteerDepartures,
+    private readonly notify: NotifyService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.departures.register({
+      lockFirst: (manager, volunteerId) => this.lockReferrals(manager, volunteerId),
+      departed: async (manager, volunteer, status) => {
+        await this.closeProposals(manager, volunteer, status);
+        await this.endMatches(manager, volunteer, status);
+      },
+    });
+  }
+
+  /** The referrals of the mentor's accepted matches come before the volunteer in the lock order. */
+  private async lockReferrals(manager: EntityManager, volunteerId: string): Promise<void> {
+    await manager.query(
+      `SELECT r.id FROM referrals r
+        WHERE r.id IN (SELECT referral_id FROM matches WHERE volunteer_id = $1 AND status = 'ACCEPTED')
+        ORDER BY r.id FOR UPDATE OF r`,
+      [volunteerId],
+    );
+  }
+
+  private async closeProposals(
+    manager: EntityManager,
+    volunteer: VolunteerProfileEntity,
+    status: VolunteerStatus,
+  ): Promise<void> {
+    const [closed]: [MatchClosed[]] = await manager.query(
+      `UPDATE matches m SET status = 'DECLINED', responded_at = $2
+           FROM referrals r JOIN schemes s ON s.id = r.scheme_id
+          WHERE m.volunteer_id = $1 AND m.status = 'PROPOSED' AND r.id = m.referral_id
+          RETURNING m.id, m.referral_id, r.organisation_id, s.name AS scheme_name`,
+      [volunteer.id, this.clock.now()],
+    );
+    for (const match of closed) {
+      await this.announce(manager, match, status, 'match.declined');
+    }
+  }
+
+  private async endMatches(
+    manager: EntityManager,
+    volunteer: VolunteerProfileEntity,
+    status: VolunteerStatus,
+  ): Promise<void> {
+    const [ended]: [MatchClosed[]] = await manager.query(
+      `UPDATE matches m SET status = 'ENDED', ended_at = $2, end_reason = $3, updated_at = now()
+           FROM referrals r JOIN schemes s ON s.id = r.scheme_id
+          WHERE m.volunteer_id = $1 AND m.status = 'ACCEPTED' AND r.id = m.referral_id
+          RETURNING m.id, m.referral_id, r.organisation_id, s.name AS scheme_name`,
+      [volunteer.id, this.clock.now(), END_REASONS[status] ?? null],
+    );
+    if (ended.length === 0) return;
+    await manager.query(
+      `UPDATE referrals SET status = 'ACCEPTED', updated_at = now()
+        WHERE id = ANY($1::uuid[]) AND status IN ('MATCHED', 'ACTIVE')`,
+      [ended.map((match) => match.referral_id)],
+    );
+    await manager.query(
+      `UPDATE volunteer_profiles SET active_mentees = greatest(0, active_mentees - $2) WHERE id = $1`,
+      [volunteer.id, ended.length],
+    );
+    for (const match of ended) {
+      await this.announce(manager, match, status, 'match.ended');
+    }
+  }
+
+  private async announce(
+    manager: EntityManager,
+    match: MatchClosed,
+    status: VolunteerStatus,
+    kind: 'match.declined' | 'match.ended',
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      actorUserId: null,
+      action: kind,
+      entityType: 'match',
+      entityId: match.id,
+      details: { referralId: match.referral_id, because: status },
+    });
+    await this.notify.enqueue(manager, {
+      kind,
+      recipients: [{ coordinatorsOf: match.organisation_id }],
+      data: {
+        matchId: match.id,
+        schemeName: match.scheme_name,
+        ...(kind === 'match.ended' ? { mentorLeft: true } : {}),
+      },
+      dedupeKey: `${kind}:${match.id}`,
+    });
+  }
+}
+
+interface MatchClosed {
+  id: string;
+  referral_id: string;
+  organisation_id: string;
+  scheme_name: string;
+}
