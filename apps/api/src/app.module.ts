@@ -4,6 +4,7 @@ import {
   AuditModule,
   ClockModule,
   DatabaseModule,
+  DomainErrorFilter,
   InputValidationPipe,
   LoaderRegistry,
   LoadersModule,
@@ -22,7 +23,7 @@ import { VolunteersModule } from '@app/volunteers';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { BootstrapAdmin } from './bootstrap-admin';
 import { graphqlOptions } from './graphql/graphql.options';
@@ -58,6 +59,8 @@ import { HealthModule } from './health/health.module';
     BootstrapAdmin,
     { provide: APP_GUARD, useClass: RolesGuard },
     { provide: APP_PIPE, useValue: new InputValidationPipe() },
+    // Client errors are answered, not logged: their messages may quote sensitive input.
+    { provide: APP_FILTER, useClass: DomainErrorFilter },
   ],
 })
 export class AppModule {}

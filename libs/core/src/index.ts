@@ -10,6 +10,7 @@ export * from './database/postgres-errors';
 /** Contract error codes, the error every library throws, and their GraphQL mapping. */
 export * from './errors/error-code';
 export * from './errors/domain.error';
+export * from './errors/domain-error.filter';
 export * from './errors/graphql-error.formatter';
 /** Audit trail of who changed what. */
 export * from './audit/audit-event.entity';

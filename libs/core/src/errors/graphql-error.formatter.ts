@@ -39,6 +39,23 @@ export function fieldsFromValidationPipe(response: unknown): FieldProblem[] | un
   return messages.map((m: string) => ({ field: String(m).split(' ')[0], message: String(m) }));
 }
 
+/**
+ * graphql-js quotes the whole invalid variable in its error (`Variable "$input" got invalid value
+ * { personReference: "A1234BC", releasePostcode: "LS6 1AA", … }; Field "x" … was not provided.`), so
+ * prison numbers, postcodes and notes would come back in the message. Only the variable, the path
+ * and the reason (graphql-js's own error, `original`) are kept.
+ */
+function withoutVariableValue(message: string, original: unknown): string {
+  const variable = /^(Variable "\$\w+") got invalid value /.exec(message)?.[1];
+  if (!variable) return message;
+  const reason = original instanceof Error ? original.message : '';
+  if (!reason || !message.endsWith(`; ${reason}`)) return `${variable} got an invalid value`;
+  const before = message.slice(0, message.length - reason.length - 2);
+  // The path follows the value; a quote inside a quoted value is escaped, so this is only the path.
+  const path = / at "([\w.[\]]+)"$/.exec(before)?.[1];
+  return `${variable} got an invalid value${path ? ` at "${path}"` : ''}; ${reason}`;
+}
+
 function classify(original: unknown, formatted: GraphQLFormattedError): Classified {
   if (original instanceof DomainError) {
     const extra: Record<string, unknown> = {};
@@ -62,7 +79,10 @@ function classify(original: unknown, formatted: GraphQLFormattedError): Classifi
   }
   const apolloCode = formatted.extensions?.code;
   if (typeof apolloCode === 'string' && APOLLO_INPUT_CODES.has(apolloCode)) {
-    return { code: ErrorCode.BAD_USER_INPUT, message: formatted.message };
+    return {
+      code: ErrorCode.BAD_USER_INPUT,
+      message: withoutVariableValue(formatted.message, original),
+    };
   }
   if (
     typeof apolloCode === 'string' &&
