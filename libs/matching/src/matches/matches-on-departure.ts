@@ -52,16 +52,11 @@ export class MatchesOnDeparture implements OnModuleInit {
     volunteer: VolunteerProfileEntity,
     status: VolunteerStatus,
   ): Promise<void> {
-    const [closed]: [MatchClosed[]] = await manager.query(
-      `UPDATE matches m SET status = 'DECLINED', responded_at = $2
-           FROM referrals r JOIN schemes s ON s.id = r.scheme_id
-          WHERE m.volunteer_id = $1 AND m.status = 'PROPOSED' AND r.id = m.referral_id
-          RETURNING m.id, m.referral_id, r.organisation_id, s.name AS scheme_name`,
-      [volunteer.id, this.clock.now()],
-    );
-    for (const match of closed) {
-      await this.announce(manager, match, status, 'match.declined');
-    }
+    const closed = await this.closeMatches(manager, volunteer.id, 'PROPOSED', {
+      status: 'DECLINED',
+      responded_at: this.clock.now(),
+    });
+    for (const match of closed) await this.announce(manager, match, status, 'match.declined');
   }
 
   private async endMatches(
@@ -69,13 +64,11 @@ export class MatchesOnDeparture implements OnModuleInit {
     volunteer: VolunteerProfileEntity,
     status: VolunteerStatus,
   ): Promise<void> {
-    const [ended]: [MatchClosed[]] = await manager.query(
-      `UPDATE matches m SET status = 'ENDED', ended_at = $2, end_reason = $3, updated_at = now()
-           FROM referrals r JOIN schemes s ON s.id = r.scheme_id
-          WHERE m.volunteer_id = $1 AND m.status = 'ACCEPTED' AND r.id = m.referral_id
-          RETURNING m.id, m.referral_id, r.organisation_id, s.name AS scheme_name`,
-      [volunteer.id, this.clock.now(), END_REASONS[status] ?? null],
-    );
+    const ended = await this.closeMatches(manager, volunteer.id, 'ACCEPTED', {
+      status: 'ENDED',
+      ended_at: this.clock.now(),
+      end_reason: END_REASONS[status] ?? null,
+    });
     if (ended.length === 0) return;
     await manager.query(
       `UPDATE referrals SET status = 'ACCEPTED', updated_at = now()
@@ -86,9 +79,26 @@ export class MatchesOnDeparture implements OnModuleInit {
       `UPDATE volunteer_profiles SET active_mentees = greatest(0, active_mentees - $2) WHERE id = $1`,
       [volunteer.id, ended.length],
     );
-    for (const match of ended) {
-      await this.announce(manager, match, status, 'match.ended');
-    }
+    for (const match of ended) await this.announce(manager, match, status, 'match.ended');
+  }
+
+  /** Moves the volunteer's matches in status `from` on, returning what the announcements need. */
+  private async closeMatches(
+    manager: EntityManager,
+    volunteerId: string,
+    from: 'PROPOSED' | 'ACCEPTED',
+    set: Record<string, unknown>,
+  ): Promise<MatchClosed[]> {
+    const columns = Object.keys(set);
+    const assignments = columns.map((column, index) => `${column} = $${index + 3}`).join(', ');
+    const [closed]: [MatchClosed[]] = await manager.query(
+      `UPDATE matches m SET ${assignments}, updated_at = now()
+           FROM referrals r JOIN schemes s ON s.id = r.scheme_id
+          WHERE m.volunteer_id = $1 AND m.status = $2 AND r.id = m.referral_id
+          RETURNING m.id, m.referral_id, r.organisation_id, s.name AS scheme_name`,
+      [volunteerId, from, ...Object.values(set)],
+    );
+    return closed;
   }
 
   private async announce(
