@@ -298,7 +298,7 @@ describe('mentor suggestions in SQL', () => {
   }, 120_000);
   afterAll(() => api.stop());
 
-  it('clears in SQL exactly whom evaluateClearance clears, for every requirement and day', async () => {
+  it('clears in SQL exactly whom evaluateClearance clears, for every requirement and day, a re-check date and the day after it included', async () => {
     const clearance = api.app.get(ClearanceService);
     const checks = await api.app.get(VettingCheckRepository).findByVolunteerIds(volunteerIds);
     const byVolunteer = new Map<string, VettingCheckRow[]>();
@@ -314,10 +314,40 @@ describe('mentor suggestions in SQL', () => {
         prisonsServed: ['HMP Leeds'],
       },
     ];
+    // The boundary: the re-check date that decides most volunteers' clearance (the last day a
+    // check counts), asked on the day itself and the day after, where `<` and `<=` part.
+    const flipsOn = (day: string) =>
+      volunteerIds.filter((id) => {
+        const rows = byVolunteer.get(id) ?? [];
+        return (
+          clearance.evaluate(rows, requirements[0], day).cleared &&
+          !clearance.evaluate(rows, requirements[0], addDays(day, 1)).cleared
+        );
+      }).length;
+    const recheckDays = [
+      ...new Set(
+        checks
+          .map((row) => row.expiresOn)
+          .filter(
+            (day): day is string => day !== null && day >= today && day < addDays(today, 120),
+          ),
+      ),
+    ];
+    const boundary = recheckDays
+      .map((day) => ({ day, flips: flipsOn(day) }))
+      .sort((a, b) => b.flips - a.flips || a.day.localeCompare(b.day))[0];
+    expect(boundary.flips).toBeGreaterThan(0);
+    const days = [
+      today,
+      addDays(today, 20),
+      addDays(today, 90),
+      boundary.day,
+      addDays(boundary.day, 1),
+    ];
     let cleared = 0;
     let compared = 0;
     for (const requirement of requirements) {
-      for (const asOf of [today, addDays(today, 20), addDays(today, 90)]) {
+      for (const asOf of days) {
         const values: unknown[] = [volunteerIds];
         const sql = clearedSql('v.id', requirement, asOf, (value, cast = '') => {
           values.push(value);
@@ -340,7 +370,7 @@ describe('mentor suggestions in SQL', () => {
         }
       }
     }
-    expect(compared).toBe(volunteerIds.length * 12);
+    expect(compared).toBe(volunteerIds.length * requirements.length * days.length);
     // Both answers are common, so the comparison means something.
     expect(cleared).toBeGreaterThan(compared / 10);
     expect(compared - cleared).toBeGreaterThan(compared / 10);

@@ -1,3 +1,4 @@
+import { Clock, addDays } from '@app/core';
 import { DataSource } from 'typeorm';
 import { GqlResult, TestApi, codeOf } from './support/app';
 import {
@@ -37,6 +38,9 @@ describe('vetting checks: requests, outcomes, the Update Service', () => {
   const statusOf = async (id: string): Promise<string> =>
     (await db.query('SELECT status FROM volunteer_profiles WHERE id = $1', [id]))[0].status;
   const today = () => new Date().toISOString().slice(0, 10);
+  // The API's own (UK) date, as the Update Service result is dated by it.
+  const ukToday = () => api.app.get(Clock).today();
+  const yesterday = () => addDays(ukToday(), -1);
   const yearsFromToday = (years: number) =>
     `${Number(today().slice(0, 4)) + years}${today().slice(4)}`;
 
@@ -247,17 +251,20 @@ describe('vetting checks: requests, outcomes, the Update Service', () => {
       });
     });
 
-    it('NEW_INFORMATION: the certificate stops counting and a new DBS check is needed', async () => {
+    it('NEW_INFORMATION: the certificate stops counting at once (today) and a new DBS check is needed', async () => {
       const { volunteerId, check } = await subscribedCertificate('2026-06-01');
       expect((await clearanceOf(api, coordinator.token, volunteerId)).cleared).toBe(true);
       const result = await statusCheck(check.id, 'NEW_INFORMATION');
+      // A check counts on its re-check date, so the date becomes yesterday: today it is past it.
       expect(result.data?.recordUpdateServiceStatus).toMatchObject({
         status: 'EXPIRED',
-        expiresOn: today(),
+        expiresOn: yesterday(),
       });
-      expect((await clearanceOf(api, coordinator.token, volunteerId)).missing).toEqual([
-        'DBS BASIC',
-      ]);
+      expect(await clearanceOf(api, coordinator.token, volunteerId, { asOf: ukToday() })).toEqual({
+        cleared: false,
+        missing: ['DBS BASIC'],
+        expiresOn: null,
+      });
       expect(codeOf(await statusCheck(check.id, 'NO_NEW_INFORMATION'))).toBe('CONFLICT');
       await completeCheck(api, coordinator.token, volunteerId, {
         kind: 'DBS',

@@ -194,7 +194,7 @@ describe('clearance for a scheme', () => {
     expect(clearance.cleared).toBe(missing.length === 0);
   });
 
-  it('counts as of a future date (a release date): a check that will have expired by then does not', async () => {
+  it('counts as of a future date (a release date): a check past its re-check date by then does not', async () => {
     // Issued 1 June 2026, the organisation re-checks after 3 years: re-check date 1 June 2029.
     const volunteerId = await volunteerWith([...base, dbs('STANDARD', { issuedOn: '2026-06-01' })]);
     const dayBefore = await clearanceOf(api, coordinator, volunteerId, {
@@ -202,11 +202,17 @@ describe('clearance for a scheme', () => {
       asOf: '2029-05-31',
     });
     expect(dayBefore).toEqual({ cleared: true, missing: [], expiresOn: '2029-06-01' });
+    // The re-check date is the last day the check counts (domain.md: EXPIRED once *past* it).
     const onTheDay = await clearanceOf(api, coordinator, volunteerId, {
       schemeId: schemes.standard,
       asOf: '2029-06-01',
     });
-    expect(onTheDay).toEqual({ cleared: false, missing: ['DBS STANDARD'], expiresOn: null });
+    expect(onTheDay).toEqual({ cleared: true, missing: [], expiresOn: '2029-06-01' });
+    const dayAfter = await clearanceOf(api, coordinator, volunteerId, {
+      schemeId: schemes.standard,
+      asOf: '2029-06-02',
+    });
+    expect(dayAfter).toEqual({ cleared: false, missing: ['DBS STANDARD'], expiresOn: null });
   });
 
   it("takes the re-check date from the organisation's dbsRecheckYears, and prison security after 3 years", async () => {

@@ -108,7 +108,7 @@ describe('vetting jobs: re-check reminders, expiry and the notes purge', () => {
     ]);
   });
 
-  it('reminds the coordinators 60, 30 and 7 days before the re-check date, each once, even run twice or late; then expires the check', async () => {
+  it('reminds the coordinators 60, 30 and 7 days before the re-check date, each once, even run twice or late; then expires the check the day after it', async () => {
     const [volunteerId] = await factories.insertVolunteers(api, 1, org.id);
     // Issued 1 March 2026; the organisation re-checks after 3 years: re-check date 1 March 2029.
     const check = await support.completeCheck(api, coordinator.token, volunteerId, {
@@ -140,9 +140,16 @@ describe('vetting jobs: re-check reminders, expiry and the notes purge', () => {
       daysLeft: 60,
     });
 
-    // On the re-check date the sweep, run as a real job by the worker, marks it EXPIRED (once).
+    // On the re-check date the check still counts (the last day it does): the sweep leaves it.
+    await at('2029-03-01');
+    const [{ status: onTheDay }] = await db.query(
+      'SELECT status FROM vetting_checks WHERE id = $1',
+      [check.id],
+    );
+    expect(onTheDay).toBe('CLEAR');
+    // The day after, the sweep, run as a real job by the worker, marks it EXPIRED (once).
     const { JobQueues, JobName } = await import('@app/core/queue');
-    workerClock.set('2029-03-01T06:00:00Z');
+    workerClock.set('2029-03-02T06:00:00Z');
     await worker.get(JobQueues).add(JobName.SweepVettingExpiry, { payload: { v: 1 } });
     await eventually('the check to expire', async () => {
       const [{ status }] = await db.query('SELECT status FROM vetting_checks WHERE id = $1', [
@@ -150,12 +157,12 @@ describe('vetting jobs: re-check reminders, expiry and the notes purge', () => {
       ]);
       return status === 'EXPIRED';
     });
-    await at('2029-03-02');
+    await at('2029-03-03');
     const expired = await db.query(
       `SELECT details FROM audit_events WHERE action = 'vetting.check_expired' AND entity_id = $1`,
       [check.id],
     );
-    expect(expired).toEqual([{ details: { volunteerId, kind: 'DBS', on: '2029-03-01' } }]);
+    expect(expired).toEqual([{ details: { volunteerId, kind: 'DBS', on: '2029-03-02' } }]);
     expect(await reminders(check.id)).toEqual([60, 30, 7]);
 
     const inApp = await eventually('three reminders in the app', async () => {

@@ -139,10 +139,26 @@ describe('evaluateClearance', () => {
       ['DBS STANDARD (disclosure needs a CLEAR conviction risk assessment)'],
     ],
     [
-      'expired DBS',
+      'DBS on its re-check date (the last day it counts)',
       [...base, dbs(DbsLevel.BASIC, S.CLEAR, { expiresOn: '2026-11-26' })],
       BASELINE,
+      [],
+    ],
+    [
+      'expired DBS (past its re-check date)',
+      [...base, dbs(DbsLevel.BASIC, S.CLEAR, { expiresOn: '2026-11-25' })],
+      BASELINE,
       ['DBS BASIC'],
+    ],
+    [
+      'prison security past its re-check date',
+      [
+        ...base,
+        dbs(DbsLevel.BASIC),
+        check(K.PRISON_SECURITY, S.CLEAR, { expiresOn: '2026-11-25' }),
+      ],
+      inPrison,
+      ['PRISON_SECURITY (scheme works in HMP Leeds)'],
     ],
     [
       'superseded by new information',
@@ -157,10 +173,15 @@ describe('evaluateClearance', () => {
     expect(result.cleared).toBe(missing.length === 0);
   });
 
-  it('counts as of a future date: a check expiring before then does not', () => {
+  it('counts as of a future date: on its re-check date a check counts, past it it does not', () => {
     const checks = [...base, dbs(DbsLevel.BASIC, S.CLEAR, { expiresOn: '2027-03-01' })];
     expect(evaluateClearance(checks, BASELINE, '2027-02-28').cleared).toBe(true);
     expect(evaluateClearance(checks, BASELINE, '2027-03-01')).toEqual({
+      cleared: true,
+      missing: [],
+      expiresOn: '2027-03-01',
+    });
+    expect(evaluateClearance(checks, BASELINE, '2027-03-02')).toEqual({
       cleared: false,
       missing: ['DBS BASIC'],
       expiresOn: null,

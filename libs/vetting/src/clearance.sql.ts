@@ -14,7 +14,7 @@ export type SqlParam = (value: unknown, cast?: string) => string;
  * volunteer's rows in vetting_checks, for statements that filter many volunteers at once (mentor
  * suggestions). One pass over the volunteer's checks through the (volunteer_id, requested_at)
  * index. It mirrors clearance.ts rule for rule — the decision (`outcome`), not the shown status;
- * in date when `asOf` is before the re-check date; a DISCLOSURE counts with a CLEAR risk assessment
+ * in date when `asOf` is on or before the re-check date (countsOn); a DISCLOSURE counts with a CLEAR risk assessment
  * recorded after it (compared to the millisecond, as the ISO strings are); barred on a required
  * list never clears. test/mentor-suggestions-sql.e2e-spec.ts holds the two to the same answers. The reasons
  * a volunteer is not cleared still come from evaluateClearance.
@@ -27,7 +27,7 @@ export function clearedSql(
 ): string {
   const day = param(asOf, '::date');
   const lists = param([...requirement.barredLists], '::text[]');
-  const inDate = `(k.expires_on IS NULL OR ${day} < k.expires_on)`;
+  const inDate = `(k.expires_on IS NULL OR ${day} <= k.expires_on)`;
   const clear = (kind: VettingCheckKind) =>
     `k.kind = '${kind}' AND k.outcome = '${VettingCheckStatus.CLEAR}' AND ${inDate}`;
   const dbsCounts = `k.kind = '${VettingCheckKind.DBS}' AND k.dbs_level = ANY(${param(dbsLevelsCovering(requirement.dbsLevel), '::text[]')})

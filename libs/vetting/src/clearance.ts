@@ -25,7 +25,7 @@ export interface CheckFacts {
   status: VettingCheckStatus;
   dbsLevel: DbsLevel | null;
   barredLists: BarredList[];
-  /** Re-check date: the check counts on days before it. */
+  /** Re-check date: the last day the check counts (see countsOn). */
   expiresOn: string | null;
   /** When the outcome was recorded (ISO instant); orders a risk assessment after its DBS check. */
   decidedAt: string | null;
@@ -64,8 +64,16 @@ export function dbsLevelsCovering(level: DbsLevel): DbsLevel[] {
   );
 }
 
-const inDate = (check: CheckFacts, asOf: string) =>
-  check.expiresOn === null || asOf < check.expiresOn;
+/**
+ * Whether a check with this re-check date counts on `day`. domain.md: a check *past* its re-check
+ * date is EXPIRED, so the re-check date itself is the last day it counts. clearance.sql.ts and the
+ * expiry sweep (VettingCheckRepository.expireDue) draw the same line.
+ */
+export function countsOn(expiresOn: string | null, day: string): boolean {
+  return expiresOn === null || day <= expiresOn;
+}
+
+const inDate = (check: CheckFacts, asOf: string) => countsOn(check.expiresOn, asOf);
 
 function describeDbs(requirement: ClearanceRequirement): string {
   const lists = requirement.barredLists;

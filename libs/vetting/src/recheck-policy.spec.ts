@@ -23,7 +23,8 @@ describe('recheckDate', () => {
 describe('currentStatus', () => {
   it.each<[string | null, string, S]>([
     ['2029-03-01', '2029-02-28', S.CLEAR],
-    ['2029-03-01', '2029-03-01', S.EXPIRED],
+    ['2029-03-01', '2029-03-01', S.CLEAR], // the re-check date is the last day it counts
+    ['2029-03-01', '2029-03-02', S.EXPIRED],
     [null, '2099-01-01', S.CLEAR],
   ])('re-check %s on %s', (expiresOn, today, status) => {
     expect(currentStatus(S.CLEAR, expiresOn, today)).toBe(status);
@@ -41,7 +42,8 @@ describe('reminderDue', () => {
     [8, 30],
     [7, 7],
     [1, 7],
-    [0, null],
+    [0, 7], // on the re-check date it still counts: a missed 7-day reminder still goes
+    [-1, null],
     [-3, null],
   ])('%i days left: %s', (daysLeft, due) => {
     expect(reminderDue(daysLeft)).toBe(due);

@@ -1,5 +1,5 @@
 import { addMonths } from '@app/core';
-import { VettingCheckKind, VettingCheckStatus } from './clearance';
+import { VettingCheckKind, VettingCheckStatus, countsOn } from './clearance';
 
 /**
  * How long a check counts before it must be done again (our policy; README.md). DBS follows the
@@ -42,22 +42,23 @@ export function recheckDate(
   return addMonths(issuedOn, 12 * (years === 'organisation' ? dbsRecheckYears : years));
 }
 
-/** What a check shows: its outcome, or EXPIRED once the re-check date has come. */
+/** What a check shows: its outcome, or EXPIRED once its re-check date has passed. */
 export function currentStatus(
   outcome: VettingCheckStatus,
   expiresOn: string | null,
   today: string,
 ): VettingCheckStatus {
-  return expiresOn !== null && expiresOn <= today ? VettingCheckStatus.EXPIRED : outcome;
+  return countsOn(expiresOn, today) ? outcome : VettingCheckStatus.EXPIRED;
 }
 
 /**
  * The reminder due when `daysLeft` days remain before the re-check date: the nearest threshold
  * reached, so a job that runs late sends the reminder that fits the day (30 days left: the 30-day
- * one, not a stale 60-day one); null when none is due or the date has passed.
+ * one, not a stale 60-day one). On the re-check date itself (0 left) the check still counts, so a
+ * 7-day reminder not yet sent still goes; null when none is due or the date has passed.
  */
 export function reminderDue(daysLeft: number): ReminderThreshold | null {
-  if (daysLeft <= 0) return null;
+  if (daysLeft < 0) return null;
   let due: ReminderThreshold | null = null;
   for (const threshold of REMINDER_DAYS) if (daysLeft <= threshold) due = threshold;
   return due;

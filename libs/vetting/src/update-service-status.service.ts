@@ -1,4 +1,12 @@
-import { AuditService, AuthUser, Clock, DbsLevel, DomainError, addMonths } from '@app/core';
+import {
+  AuditService,
+  AuthUser,
+  Clock,
+  DbsLevel,
+  DomainError,
+  addDays,
+  addMonths,
+} from '@app/core';
 import { VolunteerProfileEntity, VolunteerRepository } from '@app/volunteers';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -19,7 +27,7 @@ import { UPDATE_SERVICE_LEVELS } from './vetting-rules';
  * recordUpdateServiceStatus: the result of a DBS Update Service status check on a subscribed
  * STANDARD or ENHANCED certificate. No new information renews it from today (today plus the
  * organisation's re-check period); new information means a new DBS check is needed, so this one
- * stops counting at once (re-check date today, EXPIRED, never renewable); no active subscription
+ * stops counting at once (re-check date yesterday, EXPIRED, never renewable); no active subscription
  * clears the flag and the certificate counts until its re-check date.
  */
 @Injectable()
@@ -96,9 +104,10 @@ export class UpdateServiceStatus {
         };
       }
       case UpdateServiceResult.NEW_INFORMATION:
+        // A check still counts on its re-check date, so the date becomes yesterday: not even today.
         return {
           status: VettingCheckStatus.EXPIRED,
-          expiresOn: today,
+          expiresOn: addDays(today, -1),
           superseded: true,
           updateServiceCheckedOn: today,
         };

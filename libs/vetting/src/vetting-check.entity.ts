@@ -52,7 +52,7 @@ export class VettingCheckEntity extends BaseEntity {
   @Column({ type: 'date', nullable: true })
   issuedOn: string | null;
 
-  /** Re-check date: the check counts on the days before it. */
+  /** Re-check date: the last day the check counts; from the next day it is EXPIRED. */
   @Column({ type: 'date', nullable: true })
   expiresOn: string | null;
 

@@ -176,12 +176,15 @@ export class VettingCheckRepository {
     return new Map(rows.map((row) => [row.code, row.name]));
   }
 
-  /** Marks CLEAR and DISCLOSURE checks whose re-check date has come as EXPIRED. */
+  /**
+   * Marks CLEAR and DISCLOSURE checks whose re-check date has passed as EXPIRED: on the date
+   * itself the check still counts (countsOn), so it expires on the next day's run.
+   */
   expireDue(manager: EntityManager, today: string): Promise<ChangedCheck[]> {
     return manager
       .query(
         `UPDATE vetting_checks SET status = 'EXPIRED', updated_at = now()
-         WHERE status IN ('CLEAR', 'DISCLOSURE') AND expires_on <= $1::date
+         WHERE status IN ('CLEAR', 'DISCLOSURE') AND expires_on < $1::date
          RETURNING id, kind, volunteer_id`,
         [today],
       )
@@ -190,11 +193,6 @@ export class VettingCheckRepository {
       );
   }
 
-  /**
-   * Checks that count and reach their re-check date within `withinDays`, of volunteers still with
-   * an organisation. A check another check of the same kind outlasts (a renewal, a higher level
-   * covering the same lists) is left out: nobody needs reminding about it.
-   */
   /**
    * Whether the check still counts with this re-check date (no renewal or new outcome since it was
    * listed), held in the caller's transaction (FOR SHARE) until its reminder is written.
@@ -214,6 +212,12 @@ export class VettingCheckRepository {
     return rows.length > 0;
   }
 
+  /**
+   * Checks that count and reach their re-check date within `withinDays` (today included: it is
+   * the last day they count), of volunteers still with an organisation. A check another check of
+   * the same kind outlasts (a renewal, a higher level covering the same lists) is left out: nobody
+   * needs reminding about it.
+   */
   async recheckDue(today: string, withinDays: number): Promise<RecheckDue[]> {
     const rows: {
       id: string;
@@ -227,7 +231,7 @@ export class VettingCheckRepository {
          FROM vetting_checks c
          JOIN volunteer_profiles v ON v.id = c.volunteer_id
         WHERE c.status IN ('CLEAR', 'DISCLOSURE') AND NOT c.superseded
-          AND c.expires_on > $1::date AND c.expires_on <= $1::date + $2::int
+          AND c.expires_on >= $1::date AND c.expires_on <= $1::date + $2::int
           AND v.organisation_id IS NOT NULL AND v.status NOT IN ('WITHDRAWN', 'REJECTED')
           AND NOT EXISTS (
             SELECT 1 FROM vetting_checks n

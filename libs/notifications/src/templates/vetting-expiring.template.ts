@@ -5,11 +5,14 @@ const CHECK_WORDS: Record<string, string> = {
   PRISON_SECURITY: 'prison security clearance',
 };
 
+const WHEN_WORDS: Record<number, string> = { 0: 'today', 1: 'tomorrow' };
+
 /**
  * A volunteer's check reaches its re-check date within 60, 30 or 7 days: to the organisation's
  * coordinators. Says which kind of check and when, naming no one. `daysLeft` is the true count on
- * the day it was sent (a reminder first sent 45 days before says 45); rows written before it
- * existed say their threshold.
+ * the day it was sent (a reminder first sent 45 days before says 45; one sent late on the date
+ * itself, the last day the check counts, says "today"); rows written before it existed say their
+ * threshold.
  */
 export const vettingExpiring = defineTemplate<{
   kind: string;
@@ -21,8 +24,7 @@ export const vettingExpiring = defineTemplate<{
   render(data, _audience, context) {
     const check = CHECK_WORDS[data.kind] ?? 'vetting check';
     const days = typeof data.daysLeft === 'number' ? data.daysLeft : data.daysBefore;
-    const inDays =
-      typeof days === 'number' ? (days === 1 ? 'tomorrow' : `in ${days} days`) : 'soon';
+    const inDays = typeof days === 'number' ? (WHEN_WORDS[days] ?? `in ${days} days`) : 'soon';
     const when =
       typeof days === 'number' && data.expiresOn ? `${inDays} (${data.expiresOn})` : inDays;
     return {

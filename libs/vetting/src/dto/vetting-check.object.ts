@@ -45,7 +45,8 @@ export class VettingCheckObject {
 
   @Field(() => CalendarDate, {
     nullable: true,
-    description: "Re-check date, from the organisation's re-check policy.",
+    description:
+      "Re-check date, from the organisation's re-check policy: the last day the check counts; from the next day it is EXPIRED.",
   })
   expiresOn: string | null;
 

@@ -20,7 +20,10 @@ registerEnumType(VettingCheckStatus, {
     },
     BARRED: { description: 'The person is on a barred list that the role requires to be checked.' },
     REJECTED: { description: 'Completed and the organisation decided not to accept the person.' },
-    EXPIRED: { description: 'Past its re-check date.' },
+    EXPIRED: {
+      description:
+        'Past its re-check date: it no longer counts (on the re-check date itself it still does).',
+    },
   },
 });
 registerEnumType(UpdateServiceResult, {

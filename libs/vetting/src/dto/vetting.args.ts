@@ -13,7 +13,7 @@ export class ClearanceArgs {
   @Field(() => CalendarDate, {
     nullable: true,
     description:
-      'Cleared on this day (e.g. a release date): checks whose re-check date has come by then do not count. Default today.',
+      'Cleared on this day (e.g. a release date): checks past their re-check date by then do not count (on the date itself they still do). Default today.',
   })
   @IsOptional()
   @IsString()
