@@ -251,7 +251,7 @@ describe('matching: suggestions, proposals and the mentor’s answer', () => {
         await api.gql(
           PROPOSE_MATCH,
           { referralId: referral.id, volunteerId: near.id },
-          tokenFor(api, Role.MENTOR),
+          await tokenFor(api, Role.MENTOR),
         ),
       ),
     ).toBe('FORBIDDEN');

@@ -146,7 +146,7 @@ describe('referrals: create, respond, withdraw, see', () => {
     expect(codeOf(await api.gql(CREATE_REFERRAL, { input }, world.coordinator.token))).toBe(
       'FORBIDDEN',
     );
-    expect(codeOf(await api.gql(CREATE_REFERRAL, { input }, tokenFor(api, Role.MENTOR)))).toBe(
+    expect(codeOf(await api.gql(CREATE_REFERRAL, { input }, await tokenFor(api, Role.MENTOR)))).toBe(
       'FORBIDDEN',
     );
     expect(codeOf(await api.gql(CREATE_REFERRAL, { input }))).toBe('UNAUTHENTICATED');
@@ -248,7 +248,7 @@ describe('referrals: create, respond, withdraw, see', () => {
       (await api.ok(REFERRAL, { id: referral.id }, world.otherPrison.token)).referral,
     ).toBeNull();
     expect(
-      (await api.ok(REFERRAL, { id: referral.id }, tokenFor(api, Role.MENTOR))).referral,
+      (await api.ok(REFERRAL, { id: referral.id }, await tokenFor(api, Role.MENTOR))).referral,
     ).toBeNull();
 
     const ids = async (token: string, status?: string) =>
@@ -260,7 +260,7 @@ describe('referrals: create, respond, withdraw, see', () => {
     expect(await ids(world.coordinator.token, 'DECLINED')).not.toContain(referral.id);
     expect(await ids(otherCoordinator)).toEqual([]);
     expect(await ids(world.otherPrison.token)).toEqual([]);
-    expect(codeOf(await api.gql(REFERRALS, {}, tokenFor(api, Role.MENTOR)))).toBe('FORBIDDEN');
+    expect(codeOf(await api.gql(REFERRALS, {}, await tokenFor(api, Role.MENTOR)))).toBe('FORBIDDEN');
     expect(codeOf(await api.gql(REFERRALS, { first: 101 }, world.prison.token))).toBe(
       'BAD_USER_INPUT',
     );

@@ -651,7 +651,7 @@ describe('the relationship: sessions, ending a match, outcomes', () => {
       [
         'a coordinator without that organisation',
         january,
-        tokenFor(api, Role.COORDINATOR),
+        await tokenFor(api, Role.COORDINATOR),
         'FORBIDDEN',
       ],
     ];

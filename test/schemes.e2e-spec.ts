@@ -88,7 +88,7 @@ describe('schemes: create, update, read', () => {
   });
 
   it('lets only coordinators and admins create schemes', async () => {
-    const mentor = tokenFor(api, Role.MENTOR);
+    const mentor = await tokenFor(api, Role.MENTOR);
     expect(codeOf(await api.gql(CREATE_SCHEME, { input: schemeInput(org.id) }, prisonStaff))).toBe(
       'FORBIDDEN',
     );
@@ -267,7 +267,7 @@ describe('schemes: create, update, read', () => {
       schemeInput(org.id, { name: 'Open scheme' }),
     );
     await api.ok(UPDATE_SCHEME, { id: hidden.id, input: { active: false } }, coordinator);
-    const mentor = tokenFor(api, Role.MENTOR);
+    const mentor = await tokenFor(api, Role.MENTOR);
     const one = 'query($id: ID!) { scheme(id: $id) { id active } }';
 
     for (const token of [coordinator, admin]) {

@@ -404,7 +404,7 @@ describe('searchServices', () => {
 
   it('is for prison staff, coordinators and admins: not mentors, not anonymous', async () => {
     expect(
-      codeOf(await api.gql(SEARCH_SERVICES, { input: woman }, tokenFor(api, Role.MENTOR))),
+      codeOf(await api.gql(SEARCH_SERVICES, { input: woman }, await tokenFor(api, Role.MENTOR))),
     ).toBe('FORBIDDEN');
     expect(codeOf(await api.gql(SEARCH_SERVICES, { input: woman }))).toBe('UNAUTHENTICATED');
     expect((await search(woman, admin)).length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import { TokenService } from '@app/auth';
 import { Role } from '@app/core';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { TestApi } from './app';
 
 export const SCHEME_FIELDS = `id name description organisation { id name } pathways genders minAge maxAge maxRiskLevel
@@ -52,16 +53,25 @@ export async function createScheme(
   return (await api.ok<{ createScheme: SchemeView }>(CREATE_SCHEME, { input }, token)).createScheme;
 }
 
-/** A signed token for a role no staff factory makes (a mentor), without a database row. */
-export function tokenFor(
+/**
+ * A signed token for a role no staff factory makes (a mentor), for a bare account row: a token is
+ * only accepted for a user that exists (and is not disabled).
+ */
+export async function tokenFor(
   api: TestApi,
   role: Role,
   extra: { organisationId?: string; prisonCode?: string } = {},
-): string {
-  return api.app.get(TokenService).sign({
+): Promise<string> {
+  const user = {
     id: randomUUID(),
     role,
     organisationId: extra.organisationId ?? null,
     prisonCode: extra.prisonCode ?? null,
-  });
+  };
+  await api.app.get(DataSource).query(
+    `INSERT INTO users (id, email, password_hash, role, organisation_id, prison_code)
+     VALUES ($1, $2, 'none: signs in with this token only', $3, $4, $5)`,
+    [user.id, `${user.id}@token.test`, user.role, user.organisationId, user.prisonCode],
+  );
+  return api.app.get(TokenService).sign(user);
 }

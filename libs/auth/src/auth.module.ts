@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
+import { AccountAccessService } from './account-access.service';
+import { AccountStatusCache } from './account-status.cache';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
@@ -17,13 +19,23 @@ const DEVELOPMENT_SECRET = 'development-only-secret-not-for-production-use';
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({
         // A KeyObject made once: given a string, jsonwebtoken builds one on every verify (~0.8 ms).
-        secret: createSecretKey(Buffer.from(config.get<string>('JWT_SECRET') ?? DEVELOPMENT_SECRET, 'utf8')),
+        secret: createSecretKey(
+          Buffer.from(config.get<string>('JWT_SECRET') ?? DEVELOPMENT_SECRET, 'utf8'),
+        ),
         verifyOptions: { algorithms: ['HS256'] },
         signOptions: { expiresIn: config.getOrThrow('JWT_EXPIRES_IN') },
       }),
     }),
   ],
-  providers: [AuthService, AuthResolver, TokenService, LoginThrottleService, UserRepository],
+  providers: [
+    AuthService,
+    AuthResolver,
+    TokenService,
+    LoginThrottleService,
+    UserRepository,
+    AccountStatusCache,
+    AccountAccessService,
+  ],
   exports: [AuthService, TokenService, UserRepository],
 })
 export class AuthModule {}

@@ -26,6 +26,7 @@ export interface NewAccount {
 }
 
 const BAD_CREDENTIALS = 'Email or password is not right';
+const ACCOUNT_DISABLED = 'This account is disabled; ask your administrator';
 
 /** Accounts: sign-in, staff accounts, the bootstrap admin; every change is audited. */
 @Injectable()
@@ -50,12 +51,14 @@ export class AuthService {
       ? await verifyPassword(user.passwordHash, password)
       : (await burnPasswordCheck(password), false);
     if (!user || !ok) throw new DomainError(ErrorCode.UNAUTHENTICATED, BAD_CREDENTIALS);
+    // Right password: not a guess, so off the counts; only someone who knows it learns of the disabling.
     await attempt.succeeded();
-    return { accessToken: this.tokens.sign(toAuthUser(user)), user };
+    if (user.disabledAt) throw new DomainError(ErrorCode.UNAUTHENTICATED, ACCOUNT_DISABLED);
+    return { accessToken: this.tokenFor(user), user };
   }
 
   tokenFor(user: UserEntity): string {
-    return this.tokens.sign(toAuthUser(user));
+    return this.tokens.sign(toAuthUser(user), user.tokenVersion);
   }
 
   async createStaffUser(actor: AuthUser, input: CreateStaffUserInput): Promise<UserEntity> {

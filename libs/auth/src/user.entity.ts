@@ -32,4 +32,12 @@ export class UserEntity extends BaseEntity {
   @ManyToOne(() => PrisonEntity, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'prison_code', referencedColumnName: 'code' })
   prison?: PrisonEntity;
+
+  /** A token is accepted only while its `ver` claim equals this; bumping it revokes every token. */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion: number;
+
+  /** Set while the account is disabled: no sign-in, no request. */
+  @Column({ type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
 }

@@ -4,6 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { UserEntity } from './user.entity';
 
+/** What decides whether a user's token is still accepted. */
+export interface AccountStatus {
+  tokenVersion: number;
+  disabled: boolean;
+}
+
 /** Every query on users. */
 @Injectable()
 export class UserRepository {
@@ -15,6 +21,25 @@ export class UserRepository {
 
   findByIds(ids: readonly string[]): Promise<UserEntity[]> {
     return this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
+  }
+
+  /** Read on every authenticated request (through AccountStatusCache): one indexed row, two columns. */
+  async findStatus(id: string): Promise<AccountStatus | null> {
+    const rows: { token_version: number; disabled: boolean }[] = await this.dataSource.query(
+      'SELECT token_version, disabled_at IS NOT NULL AS disabled FROM users WHERE id = $1',
+      [id],
+    );
+    return rows[0] ? { tokenVersion: rows[0].token_version, disabled: rows[0].disabled } : null;
+  }
+
+  /** The row, locked until the caller's transaction ends, for a change to the account's access. */
+  findForUpdate(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .setLock('pessimistic_write')
+      .where('user.id = :id', { id })
+      .getOne();
   }
 
   /** With the password hash, for sign-in only. */
@@ -35,7 +60,18 @@ export class UserRepository {
     return manager.getRepository(UserEntity).existsBy({ role: Role.ADMIN });
   }
 
-  insert(manager: EntityManager, user: Omit<UserEntity, 'id' | 'createdAt' | 'updatedAt'>): Promise<UserEntity> {
+  insert(
+    manager: EntityManager,
+    user: Omit<UserEntity, 'id' | 'createdAt' | 'updatedAt' | 'tokenVersion' | 'disabledAt'>,
+  ): Promise<UserEntity> {
     return manager.getRepository(UserEntity).save(manager.getRepository(UserEntity).create(user));
+  }
+
+  async updateAccess(
+    manager: EntityManager,
+    id: string,
+    access: Pick<UserEntity, 'tokenVersion' | 'disabledAt'>,
+  ): Promise<void> {
+    await manager.getRepository(UserEntity).update({ id }, access);
   }
 }

@@ -37,11 +37,10 @@ export function graphqlOptions(
       ),
       nulCharactersPlugin(),
     ],
-    context: (
-      request: RequestContext['req'],
-    ): Omit<RequestContext, 'req'> & { req: RequestContext['req'] } => ({
+    // A revoked, disabled or unknown user's token counts as no token (UNAUTHENTICATED where one is needed).
+    context: async (request: RequestContext['req']): Promise<RequestContext> => ({
       req: request,
-      user: tokens.verifyHeader(request.headers.authorization),
+      user: await tokens.authenticate(request.headers.authorization),
       loaders: loaders.forRequest(),
     }),
     formatError: (formatted, error) =>

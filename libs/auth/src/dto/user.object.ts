@@ -16,8 +16,17 @@ export class UserObject {
   /** Resolved through the organisationById loader. */
   organisationId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'HMPPS prison code (e.g. LEI), for prison staff.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'HMPPS prison code (e.g. LEI), for prison staff.',
+  })
   prisonCode: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the account was disabled; null while it may sign in.',
+  })
+  disabledAt: Date | null;
 
   static from(user: UserEntity): UserObject {
     return Object.assign(new UserObject(), {
@@ -26,6 +35,7 @@ export class UserObject {
       role: user.role,
       organisationId: user.organisationId,
       prisonCode: user.prisonCode,
+      disabledAt: user.disabledAt,
     });
   }
 }

@@ -8,6 +8,7 @@ describe('validateEnvironment', () => {
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/resettle',
       REDIS_URL: 'redis://127.0.0.1:6379',
       PORT: 3000,
+      AUTH_STATUS_CACHE_MS: 10000,
     });
   });
 
@@ -28,6 +29,11 @@ describe('validateEnvironment', () => {
     [
       { BOOTSTRAP_ADMIN_EMAIL: 'a@b.org' },
       'Invalid configuration: BOOTSTRAP_ADMIN_PASSWORD is required',
+    ],
+    // Longer would let a disabled account's tokens work for minutes on other replicas.
+    [
+      { AUTH_STATUS_CACHE_MS: '600000' },
+      'Invalid configuration: AUTH_STATUS_CACHE_MS must not be greater than 300000',
     ],
     // Purging a reminder's outbox row while it can still be looked for would send it again.
     [

@@ -54,6 +54,15 @@ export class EnvironmentVariables {
   @Matches(/^\d+[smhd]$/, { message: 'must be a duration such as 15m, 12h or 7d' })
   JWT_EXPIRES_IN = '12h';
 
+  /**
+   * How long each API process trusts what it last read of a user's token version and disabled
+   * flag; a change made on another replica takes effect within this. 0 reads it on every request.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(300000)
+  AUTH_STATUS_CACHE_MS = 10000;
+
   @IsOptional()
   @IsEmail()
   BOOTSTRAP_ADMIN_EMAIL?: string;
@@ -240,6 +249,7 @@ export class EnvironmentVariables {
 const NUMERIC = new Set([
   'DATABASE_POOL_SIZE',
   'PORT',
+  'AUTH_STATUS_CACHE_MS',
   'LOGIN_FAILURES_PER_MINUTE',
   'REGISTRATIONS_PER_ADDRESS_PER_HOUR',
   'GRAPHQL_MAX_DEPTH',

@@ -65,7 +65,7 @@ export class QueueDashboard implements OnModuleInit {
         .redirect(QUEUE_DASHBOARD_PATH, 303);
       return reply;
     }
-    const user = this.tokens.verifyHeader(dashboardToken(request.headers));
+    const user = await this.tokens.authenticate(dashboardToken(request.headers));
     if (!user) {
       await reply
         .code(401)
