@@ -172,6 +172,8 @@ describe('volunteer lists', () => {
       return statements;
     };
 
+    // The caller's account status is read once and then cached (AUTH_STATUS_CACHE_MS), not per page.
+    await statementsFor(5);
     const five = await statementsFor(5);
     const fifty = await statementsFor(50);
     // The counter really sees the SQL: the page, its count, one batch of users, one of organisations.
