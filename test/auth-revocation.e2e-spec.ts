@@ -178,15 +178,13 @@ describe('revoking accounts and tokens', () => {
 
   it('treats a validly signed token of a user who does not exist as no token', async () => {
     const { JwtService } = await import('@nestjs/jwt');
-    const ghost = api.app
-      .get(JwtService)
-      .sign({
-        sub: '00000000-0000-4000-8000-000000000001',
-        role: 'ADMIN',
-        org: null,
-        prison: null,
-        ver: 0,
-      });
+    const ghost = api.app.get(JwtService).sign({
+      sub: '00000000-0000-4000-8000-000000000001',
+      role: 'ADMIN',
+      org: null,
+      prison: null,
+      ver: 0,
+    });
     expect(codeOf(await api.gql(SIGNED_IN_ONLY, {}, ghost))).toBe('UNAUTHENTICATED');
     expect(
       (await api.http.get('/admin/queues').set('authorization', `Bearer ${ghost}`)).status,
@@ -215,5 +213,22 @@ describe('revoking accounts and tokens', () => {
     expect(codeOf(await api.gql(SIGNED_IN_ONLY, {}, staff.token))).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, CACHE_MS + 200));
     expect(codeOf(await api.gql(SIGNED_IN_ONLY, {}, staff.token))).toBe('UNAUTHENTICATED');
+  });
+
+  it('two ADMINs disabling each other at the same moment do not both succeed', async () => {
+    // Both requests are authenticated before either change commits; the change locks the actor's
+    // row with the target's (in id order) and needs the actor still enabled, so one of them loses.
+    for (let round = 0; round < 3; round += 1) {
+      const first = await factories.createStaff(api, admin, { role: 'ADMIN' });
+      const second = await factories.createStaff(api, admin, { role: 'ADMIN' });
+      await api.ok(ME, {}, first.token);
+      await api.ok(ME, {}, second.token);
+      const [a, b] = await Promise.all([
+        api.gql(DISABLE, { id: second.id }, first.token),
+        api.gql(DISABLE, { id: first.id }, second.token),
+      ]);
+      const codes = [a, b].map((result) => codeOf(result) ?? 'OK').sort();
+      expect(codes).toEqual(['OK', 'UNAUTHENTICATED']);
+    }
   });
 });

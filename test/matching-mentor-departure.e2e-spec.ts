@@ -3,6 +3,7 @@ import { TestApi, codeOf } from './support/app';
 import { SET_VOLUNTEER_STATUS } from './support/factories';
 import {
   MATCH_FIELDS,
+  today,
   PROPOSE_MATCH,
   RESPOND_TO_MATCH,
   acceptedMatch,
@@ -21,6 +22,10 @@ const REFERRAL_STATE = `query($id: ID!) {
   referral(id: $id) { id status match { id status volunteer { id } } scheme { id activeMentees } }
 }`;
 const VOLUNTEER_STATE = `query($id: ID!) { volunteer(id: $id) { id status activeMentees } }`;
+const LOG_SESSION = `mutation($input: LogSessionInput!) { logSession(input: $input) { id } }`;
+const RECORD_OUTCOME = `mutation($matchId: ID!, $stage: OutcomeStage!, $ratings: [OutcomeRatingInput!]!) {
+  recordOutcome(matchId: $matchId, stage: $stage, ratings: $ratings) { id sessions { id } }
+}`;
 const MY_MATCHES = `{ myMatches { ${MATCH_FIELDS} referral { personReference riskLevel } } }`;
 
 interface ReferralState {
@@ -161,5 +166,25 @@ describe('a mentor leaving with accepted matches', () => {
       );
       expect(volunteer.volunteer.activeMentees).toBe(0);
     }
+  });
+
+  it('the mentor who left can no longer log sessions or record outcomes on the ended match', async () => {
+    const leaving = await matchMentor('Departing rater');
+    const { match } = await acceptedMatch(api, world, leaving);
+    const session = {
+      input: { matchId: match.id, date: today(api), minutes: 60, pathways: ['ACCOMMODATION'] },
+    };
+    await api.ok(LOG_SESSION, session, world.coordinator.token);
+    await api.ok(SET_VOLUNTEER_STATUS, { id: leaving.id, status: 'WITHDRAWN' }, leaving.token);
+
+    expect(codeOf(await api.gql(LOG_SESSION, session, leaving.token))).toBe('NOT_FOUND');
+    // Ratings would let them write about the person's needs, and read the sessions back.
+    const rated = await api.gql<{ recordOutcome: { sessions: unknown[] } }>(
+      RECORD_OUTCOME,
+      { matchId: match.id, stage: 'START', ratings: [{ pathway: 'ACCOMMODATION', rating: 2 }] },
+      leaving.token,
+    );
+    expect(codeOf(rated)).toBe('NOT_FOUND');
+    expect(rated.data?.recordOutcome).toBeFalsy();
   });
 });

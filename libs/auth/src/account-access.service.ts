@@ -1,4 +1,4 @@
-import { AuditService, AuthUser, Clock, DomainError } from '@app/core';
+import { AuditService, AuthUser, Clock, DomainError, ErrorCode } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -48,7 +48,11 @@ export class AccountAccessService {
     }));
   }
 
-  /** Applies `next` (null: already so, nothing to change or audit) to the locked row, audited. */
+  /**
+   * Applies `next` (null: already so, nothing to change or audit) to the locked row, audited. The
+   * actor's row is locked too and must still be enabled: the request was authenticated before it
+   * began, so two ADMINs disabling each other at once would otherwise both succeed.
+   */
   private async change(
     actorUserId: string,
     userId: string,
@@ -56,7 +60,14 @@ export class AccountAccessService {
     next: (user: UserEntity) => Access | null,
   ): Promise<UserEntity> {
     const user = await this.dataSource.transaction(async (manager) => {
-      const found = await this.users.findForUpdate(manager, userId);
+      const locked = await this.users.findManyForUpdate(manager, [
+        ...new Set([actorUserId, userId]),
+      ]);
+      const actor = locked.find((row) => row.id === actorUserId);
+      if (!actor || actor.disabledAt) {
+        throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Your account has been disabled');
+      }
+      const found = locked.find((row) => row.id === userId);
       if (!found) throw DomainError.notFound('User');
       const access = next(found);
       if (!access) return found;

@@ -33,13 +33,15 @@ export class UserRepository {
   }
 
   /** The row, locked until the caller's transaction ends, for a change to the account's access. */
-  findForUpdate(manager: EntityManager, id: string): Promise<UserEntity | null> {
+  /** The users, each row locked, in id order so that two transactions never wait on each other. */
+  findManyForUpdate(manager: EntityManager, ids: readonly string[]): Promise<UserEntity[]> {
     return manager
       .getRepository(UserEntity)
       .createQueryBuilder('user')
       .setLock('pessimistic_write')
-      .where('user.id = :id', { id })
-      .getOne();
+      .where('user.id IN (:...ids)', { ids })
+      .orderBy('user.id')
+      .getMany();
   }
 
   /** With the password hash, for sign-in only. */

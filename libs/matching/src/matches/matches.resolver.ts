@@ -8,10 +8,11 @@ import {
   Role,
   Roles,
 } from '@app/core';
-import { DEPARTED_STATUSES, VolunteerProfileObject, canReach } from '@app/volunteers';
+import { VolunteerProfileObject, canReach } from '@app/volunteers';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ReferralObject } from '../referrals/dto/referral.object';
 import { canSeeReferral } from '../referrals/referral-access';
+import { isCurrentMentorOf } from './current-mentor';
 import { MatchObject } from './dto/match.object';
 import { ExcludedMentorObject, MentorSuggestionObject } from './dto/mentor-suggestion.object';
 import { MatchQueries } from './match-queries.service';
@@ -136,30 +137,6 @@ export class ReferralMatchResolver {
       .get<string, MatchObject | null>('currentMatchByReferral')
       .load(referral.id);
     if (!match || actor.role !== Role.MENTOR) return match;
-    return (await isMentorOf(match, actor, loaders)) ? match : null;
+    return (await isCurrentMentorOf(match, actor, loaders)) ? match : null;
   }
-}
-
-function mentorOf(match: MatchObject, loaders: RequestLoaders) {
-  return loaders
-    .get<string, VolunteerProfileObject | null>('matchVolunteerById')
-    .load(match.volunteerId);
-}
-
-async function isMentorOf(
-  match: MatchObject,
-  actor: AuthUser,
-  loaders: RequestLoaders,
-): Promise<boolean> {
-  return (await mentorOf(match, loaders))?.userId === actor.id;
-}
-
-/** The match's mentor, still volunteering (not withdrawn or rejected). */
-async function isCurrentMentorOf(
-  match: MatchObject,
-  actor: AuthUser,
-  loaders: RequestLoaders,
-): Promise<boolean> {
-  const mentor = await mentorOf(match, loaders);
-  return mentor?.userId === actor.id && !DEPARTED_STATUSES.has(mentor.status);
 }

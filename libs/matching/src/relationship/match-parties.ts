@@ -1,5 +1,5 @@
 import { AuthUser, DomainError, Role } from '@app/core';
-import { VolunteerProfileEntity } from '@app/volunteers';
+import { DEPARTED_STATUSES, VolunteerProfileEntity } from '@app/volunteers';
 import { Injectable } from '@nestjs/common';
 import { MatchEntity } from '../matches/match.entity';
 import { MatchRepository } from '../matches/match.repository';
@@ -14,9 +14,10 @@ export interface MatchParties {
 }
 
 /**
- * Who works on a running relationship: the match's own mentor, a coordinator of the scheme's
- * organisation, or an admin. Anyone else (another mentor, another organisation) is told the match
- * does not exist, as for proposals and referrals; prison staff are refused by role at the resolver.
+ * Who works on a running relationship: the match's own mentor while still volunteering (not
+ * withdrawn or rejected), a coordinator of the scheme's organisation, or an admin. Anyone else
+ * (another mentor, another organisation, a mentor who has left) is told the match does not exist,
+ * as for proposals and referrals; prison staff are refused by role at the resolver.
  */
 export function worksOnMatch(actor: AuthUser, parties: MatchParties): boolean {
   switch (actor.role) {
@@ -27,7 +28,9 @@ export function worksOnMatch(actor: AuthUser, parties: MatchParties): boolean {
         actor.organisationId !== null && actor.organisationId === parties.referral.organisationId
       );
     case Role.MENTOR:
-      return parties.volunteer.userId === actor.id;
+      return (
+        parties.volunteer.userId === actor.id && !DEPARTED_STATUSES.has(parties.volunteer.status)
+      );
     default:
       return false;
   }

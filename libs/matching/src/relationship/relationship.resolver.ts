@@ -9,8 +9,8 @@ import {
   Role,
   Roles,
 } from '@app/core';
-import { VolunteerProfileObject } from '@app/volunteers';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { isCurrentMentorOf } from '../matches/current-mentor';
 import { MatchObject } from '../matches/dto/match.object';
 import { ReferralObject } from '../referrals/dto/referral.object';
 import { LogSessionInput } from './dto/log-session.input';
@@ -101,12 +101,7 @@ export class RelationshipResolver {
     loaders: RequestLoaders,
   ): Promise<boolean> {
     if (actor.role === Role.ADMIN) return true;
-    if (actor.role === Role.MENTOR) {
-      const volunteer = await loaders
-        .get<string, VolunteerProfileObject | null>('matchVolunteerById')
-        .load(match.volunteerId);
-      return volunteer?.userId === actor.id;
-    }
+    if (actor.role === Role.MENTOR) return isCurrentMentorOf(match, actor, loaders);
     if (actor.role === Role.COORDINATOR) {
       const referral = await loaders
         .get<string, ReferralObject | null>('referralById')
