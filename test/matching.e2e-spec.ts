@@ -92,7 +92,7 @@ describe('matching: suggestions, proposals and the mentor’s answer', () => {
     const [best] = suggested;
     expect(best.reasons).toEqual(
       expect.arrayContaining([
-        'knows 2 of 2 needs (ACCOMMODATION, EDUCATION_TRAINING_EMPLOYMENT)',
+        'knows 2 of 2 needs (accommodation, work)',
         'speaks pl',
         'has lived experience',
       ]),
@@ -116,7 +116,7 @@ describe('matching: suggestions, proposals and the mentor’s answer', () => {
     expect(why.reasons).toEqual(
       expect.arrayContaining([
         'status APPLIED',
-        expect.stringMatching(/^not cleared on the release date: /),
+        expect.stringMatching(/^not cleared in time: /),
       ]),
     );
 

@@ -386,6 +386,8 @@ describe('mentor suggestions in SQL', () => {
       [1, { riskLevel: 'VERY_HIGH', releaseOutcode: 'M1', needs: [] }],
       [2, { releaseOutcode: 'HX1', releaseDate: addDays(today, 60) }],
       [2, { riskLevel: 'HIGH', languages: ['ur'], needs: ['FINANCE_BENEFIT_DEBT', 'HEALTH'] }],
+      // Released already (its mentor left): clearance is judged today, in SQL as in TypeScript.
+      [0, { releaseDate: addDays(today, -20), releasedOn: addDays(today, -20) }],
     ] as [number, Partial<ReferralEntity>][];
     let suggested = 0;
     for (const [index, overrides] of cases) {

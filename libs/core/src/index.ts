@@ -19,6 +19,7 @@ export * from './audit/audit.module';
 export * from './audit/audited-reads';
 /** Shared GraphQL building blocks: enums, scalars and connections. */
 export * from './graphql/enums';
+export * from './graphql/pathway-words';
 export * from './graphql/pagination';
 /** Redis connection options and key prefix. */
 export * from './redis/redis.options';

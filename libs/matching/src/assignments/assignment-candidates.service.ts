@@ -5,6 +5,7 @@ import { VolunteerProfileEntity } from '@app/volunteers';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { clearanceDay } from '../matches/clearance-day';
 import { mentorFactsOf } from '../matches/mentor-assessment.service';
 import { VolunteerRow, toVolunteer, volunteerColumns } from '../matches/mentor-candidates.sql';
 import { MentorFit, mentorFit, remoteModes } from '../matches/mentor-fit';
@@ -212,7 +213,9 @@ export class AssignmentCandidatesService {
         return fitOf(
           volunteer,
           distances[k],
-          cleared ? cleared.missing(volunteer.id, referral.releaseDate) : ['no requirement'],
+          cleared
+            ? cleared.missing(volunteer.id, clearanceDay(referral.releaseDate, today))
+            : ['no requirement'],
           referral,
           scheme,
           today,
@@ -398,7 +401,7 @@ function boundScorer(
 
 /**
  * Per risk level, the mentors that mentorFit does not exclude in the best case this scheme offers:
- * at distance 0, on the earliest release date, for any needs and languages. The rest cannot take
+ * at distance 0, on the earliest clearance day, for any needs and languages. The rest cannot take
  * any referral of that risk level, so they are never ranked. Best case because (tested in
  * assignment-screen.spec.ts) mentorFit's exclusions do not depend on needs or languages and never
  * shrink with distance, and a mentor not cleared on a day is not cleared on any later day.
@@ -410,10 +413,11 @@ function screen(
   cleared: ClearanceMemo,
   today: string,
 ): Map<RiskLevel, Int32Array> {
-  const earliest = referrals.reduce(
+  const earliestRelease = referrals.reduce(
     (min, r) => (r.releaseDate < min ? r.releaseDate : min),
     referrals[0]?.releaseDate ?? today,
   );
+  const earliest = clearanceDay(earliestRelease, today);
   const out = new Map<RiskLevel, Int32Array>();
   for (const riskLevel of new Set(referrals.map((r) => r.riskLevel))) {
     const kept: number[] = [];
@@ -433,7 +437,7 @@ function screen(
   return out;
 }
 
-/** Clearance of a mentor on a release date, evaluated once per (mentor, date). */
+/** Clearance of a mentor on a clearance day, evaluated once per (mentor, day). */
 class ClearanceMemo {
   private readonly memo = new Map<string, string[]>();
 
@@ -443,14 +447,14 @@ class ClearanceMemo {
     private readonly checks: Map<string, VettingCheckRow[]>,
   ) {}
 
-  missing(volunteerId: string, releaseDate: string): string[] {
-    const key = `${volunteerId}|${releaseDate}`;
+  missing(volunteerId: string, day: string): string[] {
+    const key = `${volunteerId}|${day}`;
     let missing = this.memo.get(key);
     if (!missing) {
       const result = this.clearance.evaluate(
         this.checks.get(volunteerId) ?? [],
         this.requirement,
-        releaseDate,
+        day,
       );
       missing = result.cleared ? [] : result.missing;
       this.memo.set(key, missing);

@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReferralEntity } from '../referrals/referral.entity';
+import { clearanceDay } from './clearance-day';
 import { MatchRepository } from './match.repository';
 import {
   MentorCandidateFilter,
@@ -43,7 +44,7 @@ const EXCLUDED_RADII_KM = [25, 100, 400];
 
 /**
  * Applies mentorFit to the organisation's volunteers for one referral: clearance is evaluated for
- * the scheme on the release date (a check expiring before then does not count).
+ * the scheme on its clearanceDay (the release date, or today once it has passed).
  *
  * `suggest` and `excluded` let one SQL statement (mentor-candidates.sql.ts) pick the few mentors
  * to show; mentorFit then says, for those few, the same reasons, components and score as `assess`
@@ -78,11 +79,12 @@ export class MentorAssessment {
       manager,
     );
     const placement = placementOf(referral, scheme, this.clock.today());
+    const asOf = clearanceDay(referral.releaseDate, placement.today);
     return candidates.map(({ volunteer, distanceKm }) => {
       const clearance = this.clearance.evaluate(
         checksByVolunteer.get(volunteer.id) ?? [],
         requirement.requirement,
-        referral.releaseDate,
+        asOf,
       );
       const fit = mentorFit(
         mentorFactsOf(volunteer, distanceKm, clearance.cleared ? [] : clearance.missing),
@@ -151,7 +153,7 @@ export class MentorAssessment {
       const clearance = this.clearance.evaluate(
         checksByVolunteer.get(volunteer.id) ?? [],
         requirement.requirement,
-        referral.releaseDate,
+        filter.asOf,
       );
       const fit = mentorFit(
         mentorFactsOf(volunteer, distanceKm, clearance.cleared ? [] : clearance.missing),
@@ -244,7 +246,7 @@ export function candidateFilter(
       barredLists: [...scheme.requiredBarredLists].sort(),
       prisonsServed: scheme.prisonsServed,
     },
-    asOf: referral.releaseDate,
+    asOf: clearanceDay(referral.releaseDate, today),
     needs: referral.needs,
     languages: languagesToShare(referral.languages),
   };

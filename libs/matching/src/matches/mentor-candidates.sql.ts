@@ -24,7 +24,7 @@ export interface MentorCandidateFilter {
   /** The latest day a mentor may have become ACTIVE (HIGH/VERY_HIGH risk), or null. */
   activeSince: string | null;
   requirement: ClearanceRequirement;
-  /** The release date: clearance is judged on it. */
+  /** The day clearance is judged on: clearanceDay (the release date, or today once it has passed). */
   asOf: string;
   needs: Pathway[];
   /** The person's languages other than English. */

@@ -33,7 +33,7 @@ describe('mentorFit: hard rules', () => {
       'not cleared',
       { clearanceMissing: ['DBS STANDARD'] },
       {},
-      /not cleared on the release date: DBS STANDARD/,
+      /not cleared in time: DBS STANDARD/,
     ],
     ['full', { activeMentees: 2 }, {}, /no capacity \(2 of 2/],
     ['too far, in person only', { distanceKm: 48 }, {}, /lives 48 km away \(travels 20 km\)/],
@@ -92,7 +92,7 @@ describe('mentorFit: ranking', () => {
     ]);
     expect(fit.score).toBe(87.5);
     expect(fit.reasons).toEqual([
-      'knows 2 of 2 needs (ACCOMMODATION, HEALTH)',
+      'knows 2 of 2 needs (accommodation, health)',
       '5 km away (travels 20 km)',
       '1 of 2 mentees',
       'speaks pl',

@@ -1,4 +1,12 @@
-import { DeliveryMode, Gender, Pathway, RiskLevel, VolunteerStatus, addMonths } from '@app/core';
+import {
+  DeliveryMode,
+  Gender,
+  PATHWAY_WORDS,
+  Pathway,
+  RiskLevel,
+  VolunteerStatus,
+  addMonths,
+} from '@app/core';
 
 /** What the rules need to know about a mentor. */
 export interface MentorFacts {
@@ -100,9 +108,7 @@ export function languagesToShare(languages: readonly string[]): string[] {
 export function mentorFit(mentor: MentorFacts, placement: PlacementFacts): MentorFit {
   const exclusions: string[] = [];
   if (!MATCHABLE.includes(mentor.status)) exclusions.push(`status ${mentor.status}`);
-  exclusions.push(
-    ...mentor.clearanceMissing.map((missing) => `not cleared on the release date: ${missing}`),
-  );
+  exclusions.push(...mentor.clearanceMissing.map((missing) => `not cleared in time: ${missing}`));
   if (mentor.activeMentees >= mentor.maxMentees) {
     exclusions.push(`no capacity (${mentor.activeMentees} of ${mentor.maxMentees} mentees)`);
   }
@@ -146,7 +152,7 @@ export function mentorFit(mentor: MentorFacts, placement: PlacementFacts): Mento
 
   const reasons = [
     covered.length > 0
-      ? `knows ${covered.length} of ${placement.needs.length} needs (${covered.join(', ')})`
+      ? `knows ${covered.length} of ${placement.needs.length} needs (${covered.map((need) => PATHWAY_WORDS[need]).join(', ')})`
       : 'knows none of the needs',
     withinReach
       ? `${distanceKm} km away (travels ${mentor.travelRadiusKm} km)`

@@ -12,11 +12,12 @@ import { MatchRepository } from './match.repository';
 import { MentorAssessment } from './mentor-assessment.service';
 
 /**
- * respondToMatch: the proposed mentor (own matches only) accepts — the referral becomes MATCHED,
- * the mentor ACTIVE with one more mentee — or declines, which frees the referral for another
- * proposal. The scheme's place was taken when the referral was accepted and stays taken. An
- * accept re-checks what proposeMatch checked (status, clearance on the release date, capacity...):
- * a mentor who has since withdrawn, been rejected or lost a clearance cannot take the match.
+ * respondToMatch: the proposed mentor (own matches only) accepts — the referral becomes MATCHED
+ * (ACTIVE if the person was already released: a departed mentor's referral re-matched), the mentor
+ * ACTIVE with one more mentee — or declines, which frees the referral for another proposal. The
+ * scheme's place was taken when the referral was accepted and stays taken. An accept re-checks what
+ * proposeMatch checked (status, clearance on its clearance day, capacity...): a mentor who has
+ * since withdrawn, been rejected or lost a clearance cannot take the match.
  */
 @Injectable()
 export class RespondToMatch {
@@ -79,7 +80,10 @@ export class RespondToMatch {
           status: VolunteerStatus.ACTIVE,
           activeSince: volunteer.activeSince ?? now,
         });
-        await this.referrals.update(manager, referral.id, { status: ReferralStatus.MATCHED });
+        // A person already released (their mentor left) has the new relationship live at once.
+        const status =
+          referral.releasedOn === null ? ReferralStatus.MATCHED : ReferralStatus.ACTIVE;
+        await this.referrals.update(manager, referral.id, { status });
       }
       const change = {
         status: accept ? MatchStatus.ACCEPTED : MatchStatus.DECLINED,

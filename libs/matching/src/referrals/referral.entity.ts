@@ -47,6 +47,13 @@ export class ReferralEntity extends BaseEntity {
   @Column({ type: 'date' })
   releaseDate: string;
 
+  /**
+   * The release date on which the referral became ACTIVE; null until then. Kept when a departed
+   * mentor sends the referral back to ACCEPTED: the person is out, whatever the status says.
+   */
+  @Column({ type: 'date', nullable: true })
+  releasedOn: string | null;
+
   @Column({ type: 'varchar', length: 4 })
   releaseOutcode: string;
 

@@ -10,7 +10,14 @@ export type ReferralScope = { all: true } | { prisonCode: string } | { organisat
 
 export type NewReferral = Omit<
   ReferralEntity,
-  'id' | 'createdAt' | 'updatedAt' | 'scheme' | 'respondedAt' | 'respondedBy' | 'statusReason'
+  | 'id'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'scheme'
+  | 'respondedAt'
+  | 'respondedBy'
+  | 'statusReason'
+  | 'releasedOn'
 >;
 
 /** A release outcode's centre and local authority. */
@@ -60,7 +67,13 @@ export class ReferralRepository {
   insert(manager: EntityManager, values: NewReferral): Promise<ReferralEntity> {
     const repository = manager.getRepository(ReferralEntity);
     return repository.save(
-      repository.create({ ...values, statusReason: null, respondedAt: null, respondedBy: null }),
+      repository.create({
+        ...values,
+        statusReason: null,
+        respondedAt: null,
+        respondedBy: null,
+        releasedOn: null,
+      }),
     );
   }
 

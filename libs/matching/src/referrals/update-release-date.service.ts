@@ -19,6 +19,7 @@ import { checkReleaseDate } from './release-date';
  * organisation's coordinators and the mentor of the live match (proposed or accepted) are told of
  * the new date at once. A MATCHED referral whose date moves to today is released today: it becomes
  * ACTIVE at once rather than at the next morning's sweep. Setting the same date changes nothing.
+ * Once the person is released (releasedOn set) the date never changes, whatever the status.
  */
 @Injectable()
 export class UpdateReleaseDate {
@@ -44,22 +45,24 @@ export class UpdateReleaseDate {
     return this.dataSource.transaction(async (manager) => {
       const referral = await this.referrals.lockById(manager, id);
       if (!referral) throw DomainError.notFound('Referral');
-      // Once released (ACTIVE) the date is history; closed referrals are not re-planned.
-      if (
-        !OPEN_REFERRAL_STATUSES.includes(referral.status) ||
-        referral.status === ReferralStatus.ACTIVE
-      ) {
+      // Closed referrals are not re-planned.
+      if (!OPEN_REFERRAL_STATUSES.includes(referral.status)) {
         throw DomainError.conflict(
           `The release date of a ${referral.status} referral cannot change`,
         );
       }
+      // Once released the date is history, even if a departed mentor sent it back to ACCEPTED.
+      if (referral.releasedOn !== null) {
+        throw DomainError.conflict(
+          `The release date of a released referral cannot change (released on ${referral.releasedOn})`,
+        );
+      }
       const previous = referral.releaseDate;
       if (previous === releaseDate) return referral;
-      const status =
-        referral.status === ReferralStatus.MATCHED && releaseDate <= today
-          ? ReferralStatus.ACTIVE
-          : referral.status;
-      await this.referrals.update(manager, referral.id, { releaseDate, status });
+      const releasedNow = referral.status === ReferralStatus.MATCHED && releaseDate <= today;
+      const status = releasedNow ? ReferralStatus.ACTIVE : referral.status;
+      const releasedOn = releasedNow ? releaseDate : null;
+      await this.referrals.update(manager, referral.id, { releaseDate, status, releasedOn });
       await this.audit.record(manager, {
         actorUserId: actor.id,
         action: 'referral.release_date_changed',
@@ -67,7 +70,7 @@ export class UpdateReleaseDate {
         entityId: referral.id,
         details: { from: previous, to: releaseDate },
       });
-      if (status === ReferralStatus.ACTIVE) {
+      if (releasedNow) {
         await this.releaseDay.recordActivation(manager, referral.id, releaseDate, today);
       }
 
@@ -88,7 +91,7 @@ export class UpdateReleaseDate {
         // One per change (never deduplicated); the key starts with kind and referral, as elsewhere.
         dedupeKey: `referral.release_date_changed:${referral.id}:${releaseDate}:${randomUUID()}`,
       });
-      return Object.assign(referral, { releaseDate, status });
+      return Object.assign(referral, { releaseDate, status, releasedOn });
     });
   }
 }

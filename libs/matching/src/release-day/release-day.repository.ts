@@ -18,7 +18,7 @@ export interface ReleaseSetting {
   prisonName: string | null;
 }
 
-/** A MATCHED referral released within the reminder window, with its accepted match's mentor. */
+/** A MATCHED referral to be released within the reminder window, with its accepted match's mentor. */
 export interface ReminderCandidate extends ReleaseSetting {
   referralId: string;
   matchId: string;
@@ -57,13 +57,14 @@ export class ReleaseDayRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * MATCHED referrals whose release date has come become ACTIVE (one statement; rows locked by a
-   * concurrent change are re-checked after it commits, so a date moved later is respected).
+   * MATCHED referrals whose release date has come become ACTIVE, released on it (one statement;
+   * rows locked by a concurrent change are re-checked after it commits, so a date moved later is
+   * respected).
    */
   activateDue(manager: EntityManager, today: string): Promise<ActivatedReferral[]> {
     return manager
       .query(
-        `UPDATE referrals SET status = 'ACTIVE', updated_at = now()
+        `UPDATE referrals SET status = 'ACTIVE', released_on = coalesce(released_on, release_date), updated_at = now()
           WHERE status = 'MATCHED' AND release_date <= $1::date
           RETURNING id, to_char(release_date, 'YYYY-MM-DD') AS release_date`,
         [today],
@@ -73,7 +74,10 @@ export class ReleaseDayRepository {
       );
   }
 
-  /** MATCHED referrals released after today and at most `withinDays` days from it. */
+  /**
+   * MATCHED referrals released after today and at most `withinDays` days from it; never one whose
+   * person was already released (a re-matched referral is ACTIVE, but the reminder must not rely on it).
+   */
   async remindersDue(today: string, withinDays: number): Promise<ReminderCandidate[]> {
     const rows: (SettingRow & {
       referral_id: string;
@@ -90,7 +94,7 @@ export class ReleaseDayRepository {
          JOIN volunteer_profiles v ON v.id = m.volunteer_id
          JOIN schemes s ON s.id = r.scheme_id
          LEFT JOIN prisons p ON p.code = r.prison_code
-        WHERE r.status = 'MATCHED'
+        WHERE r.status = 'MATCHED' AND r.released_on IS NULL
           AND r.release_date > $1::date AND r.release_date <= $1::date + $2::int
         ORDER BY r.release_date, r.id`,
       [today, withinDays],
@@ -116,7 +120,7 @@ export class ReleaseDayRepository {
   ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `SELECT 1 FROM referrals
-        WHERE id = $1 AND status = 'MATCHED' AND release_date = $2::date
+        WHERE id = $1 AND status = 'MATCHED' AND released_on IS NULL AND release_date = $2::date
         FOR SHARE`,
       [referralId, releaseDate],
     );

@@ -1,5 +1,5 @@
 import { DeliveryMode, Gender, OrganisationSpecialism, Pathway, RiskLevel } from '@app/core';
-import { ENGLISH, languageName } from '@app/core';
+import { ENGLISH, PATHWAY_WORDS, languageName } from '@app/core';
 import { isRemoteOnly } from '../scheme-rules';
 
 /** What ranking needs to know of a scheme that passed the hard filters and covers the place. */
@@ -58,18 +58,6 @@ export const WEIGHTS = {
   specialismCap: 10,
   capacity: 5,
 } as const;
-
-const PATHWAY_WORDS: Record<Pathway, string> = {
-  [Pathway.ACCOMMODATION]: 'accommodation',
-  [Pathway.EDUCATION_TRAINING_EMPLOYMENT]: 'work',
-  [Pathway.HEALTH]: 'health',
-  [Pathway.DRUGS_ALCOHOL]: 'drugs and alcohol',
-  [Pathway.FINANCE_BENEFIT_DEBT]: 'money and debt',
-  [Pathway.CHILDREN_FAMILIES]: 'family',
-  [Pathway.ATTITUDES_THINKING_BEHAVIOUR]: 'thinking and behaviour',
-  [Pathway.ABUSE_DOMESTIC_VIOLENCE]: 'abuse and domestic violence',
-  [Pathway.SEX_WORK]: 'sex work',
-};
 
 const SPECIALISM_WORDS: Record<OrganisationSpecialism, string> = {
   [OrganisationSpecialism.WOMEN]: 'women-led organisation',

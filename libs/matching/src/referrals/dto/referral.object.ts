@@ -29,6 +29,13 @@ export class ReferralObject {
   @Field(() => CalendarDate)
   releaseDate: string;
 
+  @Field(() => CalendarDate, {
+    nullable: true,
+    description:
+      'The release date on which the person was released (the referral became ACTIVE); null until then. Kept if the referral goes back to ACCEPTED for a new mentor.',
+  })
+  releasedOn: string | null;
+
   @Field()
   releaseOutcode: string;
 
@@ -63,6 +70,7 @@ export class ReferralObject {
       personReference: entity.personReference,
       prisonCode: entity.prisonCode,
       releaseDate: entity.releaseDate,
+      releasedOn: entity.releasedOn,
       releaseOutcode: entity.releaseOutcode,
       needs: entity.needs,
       riskLevel: entity.riskLevel,
