@@ -70,16 +70,32 @@ export class MatchesOnDeparture implements OnModuleInit {
       end_reason: END_REASONS[status] ?? null,
     });
     if (ended.length === 0) return;
-    await manager.query(
-      `UPDATE referrals SET status = 'ACCEPTED', updated_at = now()
-        WHERE id = ANY($1::uuid[]) AND status IN ('MATCHED', 'ACTIVE')`,
-      [ended.map((match) => match.referral_id)],
+    // A MATCHED referral whose release date has come is released, even if the morning's sweep has
+    // not said so yet: that stays recorded (the date is then history).
+    const [reopened]: [{ id: string; prison_code: string }[]] = await manager.query(
+      `UPDATE referrals
+          SET status = 'ACCEPTED', updated_at = now(),
+              released_on = coalesce(released_on, CASE WHEN release_date <= $2::date THEN release_date END)
+        WHERE id = ANY($1::uuid[]) AND status IN ('MATCHED', 'ACTIVE')
+        RETURNING id, prison_code`,
+      [ended.map((match) => match.referral_id), this.clock.today()],
     );
     await manager.query(
       `UPDATE volunteer_profiles SET active_mentees = greatest(0, active_mentees - $2) WHERE id = $1`,
       [volunteer.id, ended.length],
     );
     for (const match of ended) await this.announce(manager, match, status, 'match.ended');
+    // The referring prison plans around the mentor (a meeting at the gate): it is told too.
+    const endedByReferral = new Map(ended.map((match) => [match.referral_id, match]));
+    for (const referral of reopened) {
+      const match = endedByReferral.get(referral.id)!;
+      await this.notify.enqueue(manager, {
+        kind: 'referral.mentor_left',
+        recipients: [{ prisonStaffOf: referral.prison_code }],
+        data: { referralId: referral.id, schemeName: match.scheme_name },
+        dedupeKey: `referral.mentor_left:${referral.id}:${match.id}`,
+      });
+    }
   }
 
   /** Moves the volunteer's matches in status `from` on, returning what the announcements need. */

@@ -80,10 +80,24 @@ export class RespondToMatch {
           status: VolunteerStatus.ACTIVE,
           activeSince: volunteer.activeSince ?? now,
         });
-        // A person already released (their mentor left) has the new relationship live at once.
-        const status =
-          referral.releasedOn === null ? ReferralStatus.MATCHED : ReferralStatus.ACTIVE;
-        await this.referrals.update(manager, referral.id, { status });
+        // A person already out (released before, or their release date has come) has the new
+        // relationship live at once, as the release-day sweep would make it.
+        const today = this.clock.today();
+        const released = referral.releasedOn !== null || referral.releaseDate <= today;
+        const releasedOn = referral.releasedOn ?? (released ? referral.releaseDate : null);
+        await this.referrals.update(manager, referral.id, {
+          status: released ? ReferralStatus.ACTIVE : ReferralStatus.MATCHED,
+          releasedOn,
+        });
+        if (released && referral.releasedOn === null) {
+          await this.audit.record(manager, {
+            actorUserId: null,
+            action: 'referral.activated',
+            entityType: 'referral',
+            entityId: referral.id,
+            details: { releaseDate: referral.releaseDate, on: today },
+          });
+        }
       }
       const change = {
         status: accept ? MatchStatus.ACCEPTED : MatchStatus.DECLINED,
@@ -109,7 +123,8 @@ export class RespondToMatch {
           kind: 'referral.matched',
           recipients: [{ prisonStaffOf: referral.prisonCode }],
           data: { referralId: referral.id, schemeName: data.schemeName },
-          dedupeKey: `referral.matched:${referral.id}`,
+          // Per match: a referral re-matched after its mentor left is announced again.
+          dedupeKey: `referral.matched:${referral.id}:${match.id}`,
         });
       }
       return Object.assign(match, change);

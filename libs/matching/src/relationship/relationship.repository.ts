@@ -59,22 +59,36 @@ export class RelationshipRepository {
   }
 
   /**
-   * Per pathway, the matches of the organisation with a START and an END rating whose END was
-   * recorded in [start, end): how many, the mean END − START (2 decimals) and how many improved.
-   * Pathways in the enum's order; pathways with no one are left out.
+   * Per pathway, the people (referrals) of the organisation with a START and an END rating whose
+   * latest END was recorded in [start, end): how many, the mean END − START (2 decimals) and how
+   * many improved. A person re-matched after their mentor left counts once, from their first START
+   * (whichever match it was on) to their latest END. Pathways in the enum's order; pathways with no
+   * one are left out.
    */
   outcomeSummary(organisationId: string, start: Date, end: Date): Promise<PathwayOutcomeRow[]> {
     return this.dataSource.query(
-      `SELECT e.pathway,
+      `WITH ratings AS (
+         SELECT m.referral_id, o.pathway, o.stage, o.rating, o.recorded_at
+           FROM match_outcomes o
+           JOIN matches m ON m.id = o.match_id
+           JOIN referrals r ON r.id = m.referral_id
+          WHERE r.organisation_id = $1
+       ), first_start AS (
+         SELECT DISTINCT ON (referral_id, pathway) referral_id, pathway, rating
+           FROM ratings WHERE stage = 'START'
+          ORDER BY referral_id, pathway, recorded_at
+       ), last_end AS (
+         SELECT DISTINCT ON (referral_id, pathway) referral_id, pathway, rating, recorded_at
+           FROM ratings WHERE stage = 'END'
+          ORDER BY referral_id, pathway, recorded_at DESC
+       )
+       SELECT e.pathway,
               COUNT(*)::int AS people,
               ROUND(AVG(e.rating - s.rating)::numeric, 2)::float8 AS "meanChange",
               (COUNT(*) FILTER (WHERE e.rating > s.rating))::int AS improved
-         FROM match_outcomes e
-         JOIN match_outcomes s ON s.match_id = e.match_id AND s.pathway = e.pathway AND s.stage = 'START'
-         JOIN matches m ON m.id = e.match_id
-         JOIN referrals r ON r.id = m.referral_id
-        WHERE e.stage = 'END' AND r.organisation_id = $1
-          AND e.recorded_at >= $2 AND e.recorded_at < $3
+         FROM last_end e
+         JOIN first_start s USING (referral_id, pathway)
+        WHERE e.recorded_at >= $2 AND e.recorded_at < $3
         GROUP BY e.pathway
         ORDER BY array_position($4::text[], e.pathway::text)`,
       [organisationId, start, end, Object.values(Pathway)],

@@ -15,6 +15,7 @@ import { referralAccepted } from './referral-accepted.template';
 import { referralClosed } from './referral-closed.template';
 import { referralDeclined } from './referral-declined.template';
 import { referralMatched } from './referral-matched.template';
+import { referralMentorLeft } from './referral-mentor-left.template';
 import { referralReceived } from './referral-received.template';
 import { referralReleaseDateChanged } from './referral-release-date-changed.template';
 import { vettingBarred } from './vetting-barred.template';
@@ -35,6 +36,7 @@ export const NOTIFICATION_KINDS = {
   'referral.accepted': referralAccepted,
   'referral.declined': referralDeclined,
   'referral.matched': referralMatched,
+  'referral.mentor_left': referralMentorLeft,
   'match.proposed': matchProposed,
   'match.accepted': matchAccepted,
   'match.declined': matchDeclined,
