@@ -10,6 +10,7 @@ import {
   VOLUNTEER_REMOTE_INDEX,
   mentorSuggestionsSql,
 } from '@app/matching/matches/mentor-candidates.sql';
+import { ACCOUNT_DISABLED } from '@app/matching/matches/mentor-fit';
 import { ReferralEntity } from '@app/matching/referrals/referral.entity';
 import { SchemeEntity } from '@app/schemes/scheme.entity';
 import {
@@ -30,9 +31,10 @@ import { createScheme, schemeInput } from './support/schemes';
  * suggestMentors and excludedMentors are answered by one SQL statement each
  * (mentor-candidates.sql.ts), clearance included (clearance.sql.ts). These tests hold them to the
  * rules as written in TypeScript: over a seeded population of mentors with every kind of check
- * history, the statements give exactly what mentorFit and evaluateClearance give when every
- * candidate is assessed one by one (MentorAssessment.assess) — same mentors, same order, same
- * reasons and score components — and the statement is served by its indexes.
+ * history, some with their account disabled, the statements give exactly what mentorFit and
+ * evaluateClearance give when every candidate is assessed one by one (MentorAssessment.assess) —
+ * same mentors, same order, same reasons and score components — and the statement is served by its
+ * indexes.
  */
 
 /** Deterministic randomness, so a failure reproduces. */
@@ -71,10 +73,14 @@ const STATUSES = [
 const MODES = [['IN_PERSON'], ['IN_PERSON'], ['IN_PERSON', 'PHONE'], ['ONLINE'], ['PHONE']];
 const RADII = [3, 7.5, 10, 12.3, 15, 20, 33.3, 60, 150];
 const MENTORS = 300;
+/** Every DISABLED_EVERY-th mentor's account is disabled (chosen outside the random stream). */
+const DISABLED_EVERY = 7;
 
 interface PlanNode {
   'Node Type': string;
+  'Relation Name'?: string;
   'Index Name'?: string;
+  'Index Cond'?: string;
   Plans?: PlanNode[];
 }
 const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
@@ -87,7 +93,10 @@ describe('mentor suggestions in SQL', () => {
   let schemes: SchemeEntity[];
   let volunteerIds: string[];
 
-  /** Mentors around Leeds (and a few far away), many sharing an outcode, with random profiles. */
+  /**
+   * Mentors around Leeds (and a few far away), many sharing an outcode, with random profiles; some
+   * of their accounts disabled.
+   */
   async function seedMentors(): Promise<string[]> {
     const places: { outcode: string; location: string }[] = await db.query(
       `SELECT o.outcode, o.location::text AS location FROM outcodes o
@@ -109,7 +118,8 @@ describe('mentor suggestions in SQL', () => {
           : null;
       const [row] = await db.query(
         `WITH u AS (
-           INSERT INTO users (email, password_hash, role) VALUES ($1, 'not-a-password-hash', 'MENTOR') RETURNING id
+           INSERT INTO users (email, password_hash, role, disabled_at)
+           VALUES ($1, 'not-a-password-hash', 'MENTOR', CASE WHEN $16::boolean THEN now() END) RETURNING id
          )
          INSERT INTO volunteer_profiles (user_id, organisation_id, display_name, status, outcode, location,
            travel_radius_km, gender, languages, pathways, lived_experience, delivery_modes, max_mentees,
@@ -132,6 +142,7 @@ describe('mentor suggestions in SQL', () => {
           maxMentees,
           status === 'ACTIVE' ? Math.floor(random() * (maxMentees + 1)) : 0,
           activeSince,
+          i % DISABLED_EVERY === 3,
         ],
       );
       ids.push(row.id);
@@ -390,6 +401,8 @@ describe('mentor suggestions in SQL', () => {
       [0, { releaseDate: addDays(today, -20), releasedOn: addDays(today, -20) }],
     ] as [number, Partial<ReferralEntity>][];
     let suggested = 0;
+    // Mentors whose disabled account is all that keeps them from being suggested.
+    let disabledOnly = 0;
     for (const [index, overrides] of cases) {
       const scheme = schemes[index];
       const placed = referral(scheme, overrides);
@@ -404,11 +417,15 @@ describe('mentor suggestions in SQL', () => {
         const excluded = everyone.filter((m) => m.fit.exclusions.length > 0).slice(0, first);
         expect(view(await assessment.excluded(placed, scheme, first))).toEqual(view(excluded));
       }
+      disabledOnly += everyone.filter(
+        (m) => m.fit.exclusions.length === 1 && m.fit.exclusions[0] === ACCOUNT_DISABLED,
+      ).length;
     }
     expect(suggested).toBeGreaterThan(100);
+    expect(disabledOnly).toBeGreaterThan(5);
   });
 
-  it('finds candidates through the reach and remote indexes', async () => {
+  it('finds candidates through the reach and remote indexes, and probes their accounts by primary key', async () => {
     const scheme = schemes[1];
     const { text, values } = mentorSuggestionsSql(
       candidateFilter(referral(scheme, {}), scheme, today),
@@ -423,5 +440,13 @@ describe('mentor suggestions in SQL', () => {
     expect(indexes).toEqual(
       expect.arrayContaining([VOLUNTEER_REACH_INDEX, VOLUNTEER_REMOTE_INDEX]),
     );
+    // Accounts are probed by primary key, candidate by candidate, never read whole.
+    const users = plan.filter((node) => node['Relation Name'] === 'users');
+    expect(users.length).toBeGreaterThan(0);
+    for (const node of users)
+      expect(node).toMatchObject({
+        'Node Type': expect.stringMatching(/^Index (Only )?Scan$/),
+        'Index Cond': expect.stringMatching(/^\(id = /),
+      });
   });
 });

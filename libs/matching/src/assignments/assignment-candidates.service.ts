@@ -187,8 +187,10 @@ export class AssignmentCandidatesService {
     const t0 = performance.now();
     const referrals = await this.openReferrals(scheme.id);
     const [requirement] = await this.clearance.requirements([scheme.id]);
-    const volunteers =
-      referrals.length === 0 || !requirement ? [] : await this.volunteersWithRoom(scheme);
+    const { volunteers, disabled } =
+      referrals.length === 0 || !requirement
+        ? { volunteers: [], disabled: new Set<string>() }
+        : await this.volunteersWithRoom(scheme);
     const outcodes = await this.outcodeCentres(referrals.map((r) => r.releaseOutcode));
     const checks = await this.checksOf(volunteers.map((v) => v.id));
     const t2 = performance.now();
@@ -196,7 +198,9 @@ export class AssignmentCandidatesService {
       ? new ClearanceMemo(this.clearance, requirement.requirement, checks)
       : null;
     const today = this.clock.today();
-    const screened = cleared ? screen(referrals, volunteers, scheme, cleared, today) : new Map();
+    const screened = cleared
+      ? screen(referrals, volunteers, disabled, scheme, cleared, today)
+      : new Map();
     const bound = boundScorer(referrals, volunteers, screened, outcodes, scheme);
     const t3 = performance.now();
 
@@ -216,6 +220,7 @@ export class AssignmentCandidatesService {
           cleared
             ? cleared.missing(volunteer.id, clearanceDay(referral.releaseDate, today))
             : ['no requirement'],
+          disabled.has(volunteer.id),
           referral,
           scheme,
           today,
@@ -233,8 +238,11 @@ export class AssignmentCandidatesService {
   /**
    * Mentors of the organisation who could ever take a referral and have a free place: the plan
    * gives nobody more than maxMentees − activeMentees (as proposeMatch and respondToMatch count).
+   * `disabled`: the ids of those whose account is disabled (mentorFit excludes them).
    */
-  private async volunteersWithRoom(scheme: SchemeEntity): Promise<VolunteerProfileEntity[]> {
+  private async volunteersWithRoom(
+    scheme: SchemeEntity,
+  ): Promise<{ volunteers: VolunteerProfileEntity[]; disabled: Set<string> }> {
     // One plain query (no entity hydration): tens of thousands of rows.
     const rows: VolunteerRow[] = await this.dataSource.query(
       `SELECT ${volunteerColumns('v')}
@@ -244,7 +252,10 @@ export class AssignmentCandidatesService {
         ORDER BY id`,
       [scheme.organisationId],
     );
-    return rows.map(toVolunteer);
+    return {
+      volunteers: rows.map(toVolunteer),
+      disabled: new Set(rows.filter((row) => row.account_disabled).map((row) => row.id)),
+    };
   }
 
   private async outcodeCentres(
@@ -409,6 +420,7 @@ function boundScorer(
 function screen(
   referrals: ReferralEntity[],
   volunteers: VolunteerProfileEntity[],
+  disabled: ReadonlySet<string>,
   scheme: SchemeEntity,
   cleared: ClearanceMemo,
   today: string,
@@ -426,6 +438,7 @@ function screen(
         volunteer,
         0,
         cleared.missing(volunteer.id, earliest),
+        disabled.has(volunteer.id),
         { needs: [], riskLevel, languages: [] },
         scheme,
         today,
@@ -468,11 +481,12 @@ function fitOf(
   volunteer: VolunteerProfileEntity,
   distanceKm: number,
   clearanceMissing: string[],
+  accountDisabled: boolean,
   referral: Pick<ReferralEntity, 'needs' | 'riskLevel' | 'languages'>,
   scheme: SchemeEntity,
   today: string,
 ): MentorFit {
-  return mentorFit(mentorFactsOf(volunteer, distanceKm, clearanceMissing), {
+  return mentorFit(mentorFactsOf(volunteer, distanceKm, clearanceMissing, accountDisabled), {
     needs: referral.needs,
     riskLevel: referral.riskLevel,
     languages: referral.languages,

@@ -34,6 +34,7 @@ describe('the screen’s best case', () => {
       const maxMentees = Math.floor(next() * 4);
       const mentor: MentorFacts = {
         status: pick(Object.values(VolunteerStatus)),
+        accountDisabled: next() < 0.1,
         gender: pick(Object.values(Gender)),
         languages: ['en', ...some(['pl', 'ur'])],
         pathways: some(Object.values(Pathway)),

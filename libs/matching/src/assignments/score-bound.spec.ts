@@ -16,6 +16,7 @@ describe('scoreBound', () => {
       const maxMentees = 1 + Math.floor(next() * 4);
       const mentor: MentorFacts = {
         status: next() < 0.5 ? VolunteerStatus.ACTIVE : VolunteerStatus.APPROVED,
+        accountDisabled: false,
         gender: next() < 0.5 ? Gender.FEMALE : Gender.MALE,
         languages: ['en', ...some(LANGUAGES.slice(1))],
         pathways: some(PATHWAYS),

@@ -60,7 +60,11 @@ export class MentorAssessment {
     private readonly clock: Clock,
   ) {}
 
-  /** Every candidate of the organisation (one with `volunteerId`), nearest first, with its fit. */
+  /**
+   * Every candidate of the organisation (one with `volunteerId`), nearest first, with its fit.
+   * With the caller's `manager` (proposeMatch, respondToMatch) the candidates' accounts are read
+   * FOR SHARE, so an account disabled meanwhile is either seen here or waits for the commit.
+   */
   async assess(
     referral: ReferralEntity,
     scheme: SchemeEntity,
@@ -78,6 +82,11 @@ export class MentorAssessment {
       candidates.map((candidate) => candidate.volunteer.id),
       manager,
     );
+    const disabled = await this.disabledAccounts(
+      candidates.map((candidate) => candidate.volunteer.userId),
+      manager,
+      options.manager !== undefined,
+    );
     const placement = placementOf(referral, scheme, this.clock.today());
     const asOf = clearanceDay(referral.releaseDate, placement.today);
     return candidates.map(({ volunteer, distanceKm }) => {
@@ -87,7 +96,12 @@ export class MentorAssessment {
         asOf,
       );
       const fit = mentorFit(
-        mentorFactsOf(volunteer, distanceKm, clearance.cleared ? [] : clearance.missing),
+        mentorFactsOf(
+          volunteer,
+          distanceKm,
+          clearance.cleared ? [] : clearance.missing,
+          disabled.has(volunteer.userId),
+        ),
         placement,
       );
       return { volunteer, distanceKm, fit };
@@ -117,7 +131,7 @@ export class MentorAssessment {
         return {
           volunteer,
           distanceKm,
-          fit: mentorFit(mentorFactsOf(volunteer, distanceKm, []), placement),
+          fit: mentorFit(mentorFactsOf(volunteer, distanceKm, [], row.account_disabled), placement),
         };
       })
       .sort(bestFirst);
@@ -156,11 +170,34 @@ export class MentorAssessment {
         filter.asOf,
       );
       const fit = mentorFit(
-        mentorFactsOf(volunteer, distanceKm, clearance.cleared ? [] : clearance.missing),
+        mentorFactsOf(
+          volunteer,
+          distanceKm,
+          clearance.cleared ? [] : clearance.missing,
+          row.account_disabled,
+        ),
         placement,
       );
       return { volunteer, distanceKm, fit };
     });
+  }
+
+  /** The users among `userIds` whose account is disabled; `lock` reads every one FOR SHARE. */
+  private async disabledAccounts(
+    userIds: readonly string[],
+    manager: EntityManager,
+    lock: boolean,
+  ): Promise<Set<string>> {
+    const disabled = new Set<string>();
+    for (let start = 0; start < userIds.length; start += CHUNK) {
+      const rows: { id: string; disabled: boolean }[] = await manager.query(
+        `SELECT id, disabled_at IS NOT NULL AS disabled FROM users
+          WHERE id = ANY($1::uuid[])${lock ? ' ORDER BY id FOR SHARE' : ''}`,
+        [userIds.slice(start, start + CHUNK)],
+      );
+      for (const row of rows) if (row.disabled) disabled.add(row.id);
+    }
+    return disabled;
   }
 
   private async checksOf(
@@ -206,14 +243,19 @@ function placementOf(
   };
 }
 
-/** The facts about a volunteer that mentorFit judges, for one referral (distance and clearance given). */
+/**
+ * The facts about a volunteer that mentorFit judges, for one referral (distance, clearance and
+ * whether their user account is disabled given: the profile holds none of them).
+ */
 export function mentorFactsOf(
   volunteer: VolunteerProfileEntity,
   distanceKm: number,
   clearanceMissing: string[],
+  accountDisabled: boolean,
 ): MentorFacts {
   return {
     status: volunteer.status,
+    accountDisabled,
     gender: volunteer.gender,
     languages: volunteer.languages,
     pathways: volunteer.pathways,

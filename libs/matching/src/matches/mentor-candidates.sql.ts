@@ -53,6 +53,8 @@ export interface VolunteerRow {
   max_mentees: number;
   active_mentees: number;
   active_since: Date | null;
+  /** users.disabled_at is set: the mentor cannot sign in (mentor-fit's accountDisabled). */
+  account_disabled: boolean;
 }
 
 /** A volunteer row as the statements return it, with the distance to the release outcode. */
@@ -85,14 +87,31 @@ export function toVolunteer(row: VolunteerRow): VolunteerProfileEntity {
   });
 }
 
-/** The volunteer's own columns, from the row aliased `a`. */
+/**
+ * Whether the account of the volunteer whose users.id is `userId` is disabled (never NULL): one
+ * primary-key probe of users. A scalar subquery, so the planner keeps it a per-row subplan (an
+ * EXISTS could become a join reading every user) asked only of the rows that get that far.
+ */
+export const accountDisabledSql = (userId: string) =>
+  `coalesce((SELECT u.disabled_at IS NOT NULL FROM users u WHERE u.id = ${userId}), false)`;
+
+/**
+ * As accountDisabledSql, from the volunteer's id: for rows read from VOLUNTEER_REMOTE_INDEX alone,
+ * which holds no user_id (so a second primary-key probe, of volunteer_profiles).
+ */
+const volunteerDisabledSql = (volunteerId: string) =>
+  `coalesce((SELECT u.disabled_at IS NOT NULL FROM volunteer_profiles p JOIN users u ON u.id = p.user_id
+      WHERE p.id = ${volunteerId}), false)`;
+
+/** The volunteer's own columns, from the row aliased `a`, and whether their account is disabled. */
 export const volunteerColumns = (
   a: string,
 ) => `${a}.id, ${a}.created_at, ${a}.updated_at, ${a}.user_id, ${a}.organisation_id,
   ${a}.display_name, ${a}.status, ${a}.status_reason, ${a}.outcode,
   ST_Y(${a}.location::geometry) AS latitude, ST_X(${a}.location::geometry) AS longitude,
   ${a}.travel_radius_km, ${a}.gender, ${a}.languages, ${a}.pathways, ${a}.lived_experience,
-  ${a}.delivery_modes, ${a}.max_mentees, ${a}.active_mentees, ${a}.active_since`;
+  ${a}.delivery_modes, ${a}.max_mentees, ${a}.active_mentees, ${a}.active_since,
+  ${accountDisabledSql(`${a}.user_id`)} AS account_disabled`;
 
 const DISTANCE_KM = (a: string) => `ST_Distance(${a}.location, r.location) / 1000`;
 // `real` read the way the driver reads it (shortest decimal text, then a double), so 12.3 km
@@ -139,6 +158,16 @@ function profileRules(filter: MentorCandidateFilter, param: SqlParam): string[] 
   return rules;
 }
 
+/**
+ * The rules asked last, of candidates the index scans kept, in rank order and only until enough
+ * have passed: the account can sign in (a probe by primary key), and clearance (a pass over the
+ * mentor's checks).
+ */
+function lateRules(volunteerId: string, filter: MentorCandidateFilter, param: SqlParam): string {
+  return `NOT ${volunteerDisabledSql(volunteerId)}
+    AND ${clearedSql(volunteerId, filter.requirement, filter.asOf, param)}`;
+}
+
 /** mentor-fit's `Math.round(points * 100)` (halves up), on a float8 expression. */
 const cents = (value: string) =>
   `(floor(${value}) + CASE WHEN ${value} - floor(${value}) >= 0.5 THEN 1 ELSE 0 END)`;
@@ -183,11 +212,11 @@ const RELEASE = (param: SqlParam, outcode: string) =>
  *   offering one of its remote modes ((organisation_id, status) index), each passing the rules on
  *   the profile and scored. A remote mentor's score does not depend on distance, so the (dear,
  *   geodesic) distance is not computed for them yet.
- * - `threshold`: the `first`-th best score among cleared candidates. Clearance (a pass over the
- *   mentor's checks) is asked in score order only until `first` have passed: the sorted subquery
- *   is fenced (OFFSET 0) so the filter stays above the sort, and LIMIT stops it.
+ * - `threshold`: the `first`-th best score among candidates passing the late rules (an enabled
+ *   account, clearance). They are asked in score order only until `first` have passed: the sorted
+ *   subquery is fenced (OFFSET 0) so the filter stays above the sort, and LIMIT stops it.
  * - `best`: the candidates scoring at least that, now with their distances, in the final order,
- *   clearance asked again in that order until `first` have passed; then their profiles.
+ *   the late rules asked again in that order until `first` have passed; then their profiles.
  */
 export function mentorSuggestionsSql(
   filter: MentorCandidateFilter,
@@ -231,7 +260,7 @@ threshold AS (
   SELECT min(t.score_cents) AS score_cents FROM (
     SELECT c.score_cents
     FROM (SELECT c.id, c.score_cents FROM candidate c ORDER BY c.score_cents DESC OFFSET 0) c
-    WHERE ${clearedSql('c.id', filter.requirement, filter.asOf, param)}
+    WHERE ${lateRules('c.id', filter, param)}
     ORDER BY c.score_cents DESC
     LIMIT ${limit}
   ) t
@@ -245,7 +274,7 @@ best AS (
     ORDER BY c.score_cents DESC, distance_km, c.id
     OFFSET 0
   ) c
-  WHERE ${clearedSql('c.id', filter.requirement, filter.asOf, param)}
+  WHERE ${lateRules('c.id', filter, param)}
   ORDER BY c.score_cents DESC, c.distance_km, c.id
   LIMIT ${limit}
 )
@@ -258,8 +287,9 @@ ORDER BY b.score_cents DESC, b.distance_km, b.id`;
 /**
  * excludedMentors in one statement: the organisation's volunteers (not WITHDRAWN or REJECTED) who
  * break at least one hard rule, nearest first (then id), `first` of them; within `withinKm` of the
- * release outcode when given (the GiST index on location), everyone otherwise. Clearance is only
- * asked of those passing every other rule, in distance order, until `first` are found.
+ * release outcode when given (the GiST index on location), everyone otherwise. The account and
+ * clearance are only asked of those passing every other rule, in distance order, until `first`
+ * are found.
  */
 export function excludedMentorsSql(
   filter: MentorCandidateFilter,
@@ -280,6 +310,7 @@ export function excludedMentorsSql(
       ? ` OR v.delivery_modes && ${param(filter.remoteModes, '::text[]')}`
       : ''
   })`;
+  const enabled = `NOT ${accountDisabledSql('v.user_id')}`;
   const cleared = clearedSql('v.id', filter.requirement, filter.asOf, param);
   const text = `WITH ${release}
 SELECT ${volunteerColumns('v')}, v.distance_km
@@ -290,7 +321,7 @@ FROM (
   ORDER BY distance_km, v.id
   OFFSET 0
 ) v
-WHERE NOT (${[...rules, reach, cleared].join('\n    AND ')})
+WHERE NOT (${[...rules, reach, enabled, cleared].join('\n    AND ')})
 ORDER BY v.distance_km, v.id
 LIMIT ${param(first, '::int')}`;
   return { text, values };

@@ -3,6 +3,7 @@ import { MentorFacts, PlacementFacts, mentorFit } from './mentor-fit';
 
 const mentor: MentorFacts = {
   status: VolunteerStatus.APPROVED,
+  accountDisabled: false,
   gender: Gender.MALE,
   languages: ['en'],
   pathways: [Pathway.ACCOMMODATION],
@@ -29,6 +30,12 @@ describe('mentorFit: hard rules', () => {
   it.each<[string, Partial<MentorFacts>, Partial<PlacementFacts>, RegExp | null]>([
     ['fits', {}, {}, null],
     ['paused', { status: VolunteerStatus.PAUSED }, {}, /status PAUSED/],
+    [
+      'account disabled',
+      { accountDisabled: true },
+      {},
+      /^account disabled: cannot sign in to answer$/,
+    ],
     [
       'not cleared',
       { clearanceMissing: ['DBS STANDARD'] },

@@ -11,6 +11,8 @@ import {
 /** What the rules need to know about a mentor. */
 export interface MentorFacts {
   status: VolunteerStatus;
+  /** The mentor's user account is disabled: they cannot sign in to answer a proposal. */
+  accountDisabled: boolean;
   gender: Gender;
   languages: string[];
   pathways: Pathway[];
@@ -64,6 +66,9 @@ export const WEIGHTS = {
   livedExperience: 10,
 } as const;
 
+/** Why a disabled account is not matchable (the volunteer's own status is left as it is). */
+export const ACCOUNT_DISABLED = 'account disabled: cannot sign in to answer';
+
 /** Statuses a mentor may be proposed in. */
 export const MATCHABLE: readonly VolunteerStatus[] = [
   VolunteerStatus.APPROVED,
@@ -108,6 +113,7 @@ export function languagesToShare(languages: readonly string[]): string[] {
 export function mentorFit(mentor: MentorFacts, placement: PlacementFacts): MentorFit {
   const exclusions: string[] = [];
   if (!MATCHABLE.includes(mentor.status)) exclusions.push(`status ${mentor.status}`);
+  if (mentor.accountDisabled) exclusions.push(ACCOUNT_DISABLED);
   exclusions.push(...mentor.clearanceMissing.map((missing) => `not cleared in time: ${missing}`));
   if (mentor.activeMentees >= mentor.maxMentees) {
     exclusions.push(`no capacity (${mentor.activeMentees} of ${mentor.maxMentees} mentees)`);
