@@ -11,7 +11,7 @@ import {
   WITHDRAW_REFERRAL,
   acceptedMatch,
   acceptedReferral,
-  clearedMentor,
+  accommodationMentor,
   outboxRows,
   proposedMatch,
   referralWorld,
@@ -61,12 +61,7 @@ describe('lifecycles around a re-matched referral', () => {
   afterEach(() => clock.set(null));
   afterAll(() => api.stop());
 
-  const mentor = (name: string, w = world) =>
-    clearedMentor(api, w.coordinator.token, w.org.id, {
-      displayName: name,
-      pathways: ['ACCOMMODATION'],
-      maxMentees: 3,
-    });
+  const mentor = (name: string, w = world) => accommodationMentor(api, w, name);
   const referralState = async (id: string, token = world.coordinator.token) =>
     (await api.ok<{ referral: ReferralState }>(REFERRAL_STATE, { id }, token)).referral;
   const volunteerState = async (id: string, token = world.coordinator.token) =>

@@ -7,7 +7,7 @@ import {
   PROPOSE_MATCH,
   RESPOND_TO_MATCH,
   acceptedMatch,
-  clearedMentor,
+  accommodationMentor,
   outboxRows,
   referralWorld,
 } from './support/matching';
@@ -46,12 +46,7 @@ describe('a mentor leaving with accepted matches', () => {
   });
   afterAll(() => api.stop());
 
-  const matchMentor = (name: string) =>
-    clearedMentor(api, world.coordinator.token, world.org.id, {
-      displayName: name,
-      pathways: ['ACCOMMODATION'],
-      maxMentees: 3,
-    });
+  const matchMentor = (name: string) => accommodationMentor(api, world, name);
 
   const referralState = async (id: string) =>
     (await api.ok<ReferralState>(REFERRAL_STATE, { id }, world.coordinator.token)).referral;

@@ -10,10 +10,10 @@ import {
   SUGGEST_MENTORS,
   UPDATE_RELEASE_DATE,
   acceptedMatch,
-  clearedMentor,
   outboxRows,
   referralWorld,
   today,
+  accommodationMentor,
 } from './support/matching';
 import { clearanceOf } from './support/vetting';
 
@@ -45,12 +45,7 @@ describe('a released referral whose mentor leaves', () => {
   afterEach(() => clock.set(null));
   afterAll(() => api.stop());
 
-  const mentor = (name: string) =>
-    clearedMentor(api, world.coordinator.token, world.org.id, {
-      displayName: name,
-      pathways: ['ACCOMMODATION'],
-      maxMentees: 3,
-    });
+  const mentor = (name: string) => accommodationMentor(api, world, name);
   const referralState = async (id: string) =>
     (await api.ok<{ referral: ReferralState }>(REFERRAL_STATUS, { id }, world.coordinator.token))
       .referral;

@@ -142,6 +142,19 @@ export async function clearedMentor(
   return mentor;
 }
 
+/** A cleared mentor of the world's organisation who knows accommodation and takes up to 3 mentees. */
+export function accommodationMentor(
+  api: TestApi,
+  world: Pick<MatchingWorld, 'coordinator'> & { org: { id: string } },
+  displayName: string,
+) {
+  return clearedMentor(api, world.coordinator.token, world.org.id, {
+    displayName,
+    pathways: ['ACCOMMODATION'],
+    maxMentees: 3,
+  });
+}
+
 type MatchingWorld = Pick<
   Awaited<ReturnType<typeof referralWorld>>,
   'prison' | 'coordinator' | 'scheme'
