@@ -111,6 +111,18 @@ describe('a mentor leaving with accepted matches', () => {
           [[first.match.id, second.match.id]],
         );
       expect(audit.n).toBe(2);
+      // Each referral's return to ACCEPTED is audited on the referral, naming its ended match.
+      const reopened: { entity_id: string; details: { matchId: string; because: string } }[] =
+        await api.app
+          .get(DataSource)
+          .query(
+            `SELECT entity_id, details FROM audit_events WHERE action = 'referral.reopened' AND entity_id = ANY($1::text[]) ORDER BY created_at`,
+            [[first.referral.id, second.referral.id]],
+          );
+      expect(reopened.map((row) => row.details.because)).toEqual([status, status]);
+      expect(reopened.map((row) => row.details.matchId).sort()).toEqual(
+        [first.match.id, second.match.id].sort(),
+      );
     },
   );
 

@@ -37,7 +37,7 @@ export type PairJudge = (pairs: { referral: number; volunteer: number }[]) => Pr
 /**
  * The scheme's open referrals, the organisation's mentors with a free place, and the eligible
  * pairs found so far. Each referral's mentors are taken in descending scoreBound; `evaluate` runs
- * the real rules (mentorFit, with clearance on the release date and the distance PostGIS
+ * the real rules (mentorFit, with clearance on the clearance day and the distance PostGIS
  * measures, as suggestMentors does) on the next batch of them. `unseenBound` is the best score a
  * pair not yet evaluated could have, so the caller stops once no unseen pair could improve its plan.
  */

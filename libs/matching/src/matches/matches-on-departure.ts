@@ -15,8 +15,9 @@ const END_REASONS: Partial<Record<VolunteerStatus, string>> = {
  * - waiting proposals become DECLINED, so the referral is free for another mentor at once;
  * - accepted matches become ENDED and their referrals (MATCHED or ACTIVE) go back to ACCEPTED:
  *   the person still needs a mentor and keeps their place in the scheme, and the coordinators are
- *   told to find another. The mentor's mentee count goes down with them.
- * Every change is audited; each organisation's coordinators are notified per match.
+ *   told to find another, and the referring prison too (referral.mentor_left). A person whose
+ *   release date has come is recorded released (released_on). The mentor's mentee count goes down.
+ * Each closed match is audited; each organisation's coordinators are notified per match.
  */
 @Injectable()
 export class MatchesOnDeparture implements OnModuleInit {
@@ -72,14 +73,15 @@ export class MatchesOnDeparture implements OnModuleInit {
     if (ended.length === 0) return;
     // A MATCHED referral whose release date has come is released, even if the morning's sweep has
     // not said so yet: that stays recorded (the date is then history).
-    const [reopened]: [{ id: string; prison_code: string }[]] = await manager.query(
-      `UPDATE referrals
+    const [reopened]: [{ id: string; prison_code: string; released_on: string | null }[]] =
+      await manager.query(
+        `UPDATE referrals
           SET status = 'ACCEPTED', updated_at = now(),
               released_on = coalesce(released_on, CASE WHEN release_date <= $2::date THEN release_date END)
         WHERE id = ANY($1::uuid[]) AND status IN ('MATCHED', 'ACTIVE')
-        RETURNING id, prison_code`,
-      [ended.map((match) => match.referral_id), this.clock.today()],
-    );
+        RETURNING id, prison_code, to_char(released_on, 'YYYY-MM-DD') AS released_on`,
+        [ended.map((match) => match.referral_id), this.clock.today()],
+      );
     await manager.query(
       `UPDATE volunteer_profiles SET active_mentees = greatest(0, active_mentees - $2) WHERE id = $1`,
       [volunteer.id, ended.length],
@@ -89,6 +91,13 @@ export class MatchesOnDeparture implements OnModuleInit {
     const endedByReferral = new Map(ended.map((match) => [match.referral_id, match]));
     for (const referral of reopened) {
       const match = endedByReferral.get(referral.id)!;
+      await this.audit.record(manager, {
+        actorUserId: null,
+        action: 'referral.reopened',
+        entityType: 'referral',
+        entityId: referral.id,
+        details: { matchId: match.id, because: status, releasedOn: referral.released_on },
+      });
       await this.notify.enqueue(manager, {
         kind: 'referral.mentor_left',
         recipients: [{ prisonStaffOf: referral.prison_code }],

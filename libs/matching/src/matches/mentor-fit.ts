@@ -25,7 +25,7 @@ export interface MentorFacts {
   activeSince: string | null;
   /** Home outcode centre to the release outcode centre. */
   distanceKm: number;
-  /** Clearance for the scheme on the release date: what is missing (empty when cleared). */
+  /** Clearance for the scheme on its clearanceDay: what is missing (empty when cleared). */
   clearanceMissing: string[];
 }
 

@@ -13,11 +13,12 @@ import { MentorAssessment } from './mentor-assessment.service';
 
 /**
  * respondToMatch: the proposed mentor (own matches only) accepts — the referral becomes MATCHED
- * (ACTIVE if the person was already released: a departed mentor's referral re-matched), the mentor
- * ACTIVE with one more mentee — or declines, which frees the referral for another proposal. The
- * scheme's place was taken when the referral was accepted and stays taken. An accept re-checks what
- * proposeMatch checked (status, clearance on its clearance day, capacity...): a mentor who has
- * since withdrawn, been rejected or lost a clearance cannot take the match.
+ * (ACTIVE if the person is already out: released before a departed mentor left, or the release
+ * date has come), the mentor ACTIVE with one more mentee — or declines, which frees the referral
+ * for another proposal. The scheme's place was taken when the referral was accepted and stays
+ * taken. An accept re-checks what proposeMatch checked (status, clearance on its clearance day,
+ * capacity...): a mentor who has since withdrawn, been rejected or lost a clearance cannot take the
+ * match.
  */
 @Injectable()
 export class RespondToMatch {

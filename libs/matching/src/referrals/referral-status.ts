@@ -1,6 +1,10 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/** Where a referral is: SENT → ACCEPTED | DECLINED; ACCEPTED → MATCHED → ACTIVE → CLOSED; WITHDRAWN by the prison. */
+/**
+ * Where a referral is: SENT → ACCEPTED | DECLINED; ACCEPTED → MATCHED → ACTIVE → CLOSED (ACCEPTED →
+ * ACTIVE when the person is already out at the accept; MATCHED or ACTIVE → ACCEPTED when the mentor
+ * leaves); WITHDRAWN by the prison.
+ */
 export enum ReferralStatus {
   SENT = 'SENT',
   ACCEPTED = 'ACCEPTED',

@@ -4,8 +4,9 @@ import { PathwayOutcomeRow, RelationshipRepository } from './relationship.reposi
 
 /**
  * outcomeSummary: for an organisation's funders, distance travelled per need pathway over the
- * matches whose END rating was recorded between `from` and `to` (UTC days, both included). Only
- * the organisation's coordinators (and admins) ask; PostgreSQL does the arithmetic.
+ * people (referrals) whose latest END rating was recorded between `from` and `to` (UTC days, both
+ * included); a person re-matched after their mentor left counts once. Only the organisation's
+ * coordinators (and admins) ask; PostgreSQL does the arithmetic.
  */
 @Injectable()
 export class OutcomeSummary {
