@@ -54,9 +54,11 @@ export class TokenService {
   }
 
   private verify(header: string | string[] | undefined): TokenClaims | null {
-    if (typeof header !== 'string' || !header.startsWith('Bearer ')) return null;
+    // The scheme name is case-insensitive (RFC 9110): "bearer" and "BEARER" are Bearer too.
+    const token = typeof header === 'string' ? /^bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
+    if (!token) return null;
     try {
-      const claims = this.jwt.verify<TokenClaims>(header.slice('Bearer '.length).trim());
+      const claims = this.jwt.verify<TokenClaims>(token);
       // A subject that is not a UUID names no user, and must not reach the uuid column's query.
       return typeof claims.sub === 'string' && isUUID(claims.sub) ? claims : null;
     } catch {

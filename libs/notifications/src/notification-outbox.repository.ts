@@ -52,19 +52,22 @@ export class NotificationOutboxRepository {
     return rows[0]?.id ?? null;
   }
 
-  /** Coordinators of an organisation at this moment (read in the caller's transaction). */
+  /**
+   * Coordinators of an organisation at this moment (read in the caller's transaction); disabled
+   * accounts are left out, as they are for prison staff: they no longer act on anything.
+   */
   async coordinatorIds(manager: EntityManager, organisationId: string): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
-      `SELECT id FROM users WHERE role = $1 AND organisation_id = $2 ORDER BY created_at, id`,
+      `SELECT id FROM users WHERE role = $1 AND organisation_id = $2 AND disabled_at IS NULL ORDER BY created_at, id`,
       [Role.COORDINATOR, organisationId],
     );
     return rows.map((row) => row.id);
   }
 
-  /** Staff accounts of a prison (by prison code), oldest first. */
+  /** Enabled staff accounts of a prison (by prison code), oldest first. */
   async prisonStaffIds(manager: EntityManager, prisonCode: string): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
-      `SELECT id FROM users WHERE role = $1 AND prison_code = $2 ORDER BY created_at, id`,
+      `SELECT id FROM users WHERE role = $1 AND prison_code = $2 AND disabled_at IS NULL ORDER BY created_at, id`,
       [Role.PRISON_STAFF, prisonCode],
     );
     return rows.map((row) => row.id);

@@ -12,6 +12,7 @@ export class EntityId implements PipeTransform<string, string> {
 
   transform(value: string): string {
     if (!isUUID(value)) throw DomainError.notFound(this.entity);
-    return value;
+    // Ids are compared as the database returns them (lower case); clients may send capitals.
+    return value.toLowerCase();
   }
 }

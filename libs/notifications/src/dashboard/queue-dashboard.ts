@@ -19,7 +19,13 @@ export function dashboardToken(headers: FastifyRequest['headers']): string | und
     .split(';')
     .map((part) => part.trim())
     .find((part) => part.startsWith(`${COOKIE}=`));
-  return cookie ? `Bearer ${decodeURIComponent(cookie.slice(COOKIE.length + 1))}` : undefined;
+  if (!cookie) return undefined;
+  try {
+    return `Bearer ${decodeURIComponent(cookie.slice(COOKIE.length + 1))}`;
+  } catch {
+    // Not percent-encoding we wrote: no token (401), not a server error.
+    return undefined;
+  }
 }
 
 /**
