@@ -3,10 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccountStatusCache } from './account-status.cache';
+import { ACCOUNT_DISABLED } from './auth.service';
 import { UserEntity } from './user.entity';
-import { UserRepository } from './user.repository';
-
-type Access = Pick<UserEntity, 'tokenVersion' | 'disabledAt'>;
+import { AccountAccess, UserRepository } from './user.repository';
 
 /**
  * Who may still use the platform: disabling and enabling accounts, revoking a user's tokens.
@@ -57,7 +56,7 @@ export class AccountAccessService {
     actorUserId: string,
     userId: string,
     action: string,
-    next: (user: UserEntity) => Access | null,
+    next: (user: UserEntity) => AccountAccess | null,
   ): Promise<UserEntity> {
     const user = await this.dataSource.transaction(async (manager) => {
       const locked = await this.users.findManyForUpdate(manager, [
@@ -65,7 +64,7 @@ export class AccountAccessService {
       ]);
       const actor = locked.find((row) => row.id === actorUserId);
       if (!actor || actor.disabledAt) {
-        throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Your account has been disabled');
+        throw new DomainError(ErrorCode.UNAUTHENTICATED, ACCOUNT_DISABLED);
       }
       const found = locked.find((row) => row.id === userId);
       if (!found) throw DomainError.notFound('User');

@@ -26,7 +26,8 @@ export interface NewAccount {
 }
 
 const BAD_CREDENTIALS = 'Email or password is not right';
-const ACCOUNT_DISABLED = 'This account is disabled; ask your administrator';
+/** Said to a disabled account that proves who it is (the right password, or a token from before). */
+export const ACCOUNT_DISABLED = 'This account is disabled; ask your administrator';
 
 /** Accounts: sign-in, staff accounts, the bootstrap admin; every change is audited. */
 @Injectable()

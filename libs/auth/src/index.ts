@@ -2,7 +2,6 @@
 export * from './auth.module';
 export * from './auth.service';
 export * from './token.service';
-export * from './account-access.service';
 export * from './user.repository';
 export * from './user.entity';
 export * from './dto/user.object';

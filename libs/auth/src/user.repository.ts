@@ -6,9 +6,12 @@ import { UserEntity } from './user.entity';
 
 /** What decides whether a user's token is still accepted. */
 export interface AccountStatus {
-  tokenVersion: number;
-  disabled: boolean;
+  readonly tokenVersion: number;
+  readonly disabled: boolean;
 }
+
+/** The columns a change to an account's access (disable, enable, sign out everywhere) writes. */
+export type AccountAccess = Pick<UserEntity, 'tokenVersion' | 'disabledAt'>;
 
 /** Every query on users. */
 @Injectable()
@@ -32,8 +35,10 @@ export class UserRepository {
     return rows[0] ? { tokenVersion: rows[0].token_version, disabled: rows[0].disabled } : null;
   }
 
-  /** The row, locked until the caller's transaction ends, for a change to the account's access. */
-  /** The users, each row locked, in id order so that two transactions never wait on each other. */
+  /**
+   * The users, each row locked until the caller's transaction ends, in id order: two transactions
+   * locking the same rows then wait for each other in turn instead of deadlocking.
+   */
   findManyForUpdate(manager: EntityManager, ids: readonly string[]): Promise<UserEntity[]> {
     return manager
       .getRepository(UserEntity)
@@ -69,11 +74,7 @@ export class UserRepository {
     return manager.getRepository(UserEntity).save(manager.getRepository(UserEntity).create(user));
   }
 
-  async updateAccess(
-    manager: EntityManager,
-    id: string,
-    access: Pick<UserEntity, 'tokenVersion' | 'disabledAt'>,
-  ): Promise<void> {
+  async updateAccess(manager: EntityManager, id: string, access: AccountAccess): Promise<void> {
     await manager.getRepository(UserEntity).update({ id }, access);
   }
 }

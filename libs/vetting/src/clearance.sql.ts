@@ -14,10 +14,10 @@ export type SqlParam = (value: unknown, cast?: string) => string;
  * volunteer's rows in vetting_checks, for statements that filter many volunteers at once (mentor
  * suggestions). One pass over the volunteer's checks through the (volunteer_id, requested_at)
  * index. It mirrors clearance.ts rule for rule — the decision (`outcome`), not the shown status;
- * in date when `asOf` is on or before the re-check date (countsOn); a DISCLOSURE counts with a CLEAR risk assessment
- * recorded after it (compared to the millisecond, as the ISO strings are); barred on a required
- * list never clears. test/mentor-suggestions-sql.e2e-spec.ts holds the two to the same answers. The reasons
- * a volunteer is not cleared still come from evaluateClearance.
+ * in date when `asOf` is on or before the re-check date (countsOn); a DISCLOSURE counts with a
+ * CLEAR risk assessment recorded after it (compared to the millisecond, as the ISO strings are);
+ * barred on a required list never clears. test/mentor-suggestions-sql.e2e-spec.ts holds the two to
+ * the same answers. The reasons a volunteer is not cleared still come from evaluateClearance.
  */
 export function clearedSql(
   volunteerId: string,

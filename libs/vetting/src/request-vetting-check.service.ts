@@ -1,7 +1,7 @@
 import { AuditService, AuthUser, BarredList, Clock, DomainError, VolunteerStatus } from '@app/core';
 import { NotifyService } from '@app/notifications';
 import { SchemeRepository } from '@app/schemes';
-import { VolunteerProfileEntity, VolunteerRepository } from '@app/volunteers';
+import { DEPARTED_STATUSES, VolunteerProfileEntity, VolunteerRepository } from '@app/volunteers';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,11 +9,6 @@ import { RequestVettingCheckInput } from './dto/request-vetting-check.input';
 import { assertManages } from './vetting-access';
 import { VettingCheckRepository, VettingCheckRow } from './vetting-check.repository';
 import { checkRequest } from './vetting-rules';
-
-const CLOSED: ReadonlySet<VolunteerStatus> = new Set([
-  VolunteerStatus.WITHDRAWN,
-  VolunteerStatus.REJECTED,
-]);
 
 /**
  * requestVettingCheck: a new check for a volunteer, audited. The first check moves an APPLIED
@@ -40,7 +35,7 @@ export class RequestVettingCheck {
       const volunteer = await this.volunteers.lockById(manager, input.volunteerId);
       if (!volunteer) throw DomainError.notFound('Volunteer');
       assertManages(actor, volunteer, 'Volunteer');
-      if (CLOSED.has(volunteer.status)) {
+      if (DEPARTED_STATUSES.has(volunteer.status)) {
         throw DomainError.conflict(`The volunteer is ${volunteer.status}: no new checks`);
       }
       await this.assertListsLawful(volunteer.organisationId, request.barredLists);

@@ -14,10 +14,10 @@ export interface ExpirySweep {
 /**
  * The daily re-check sweep: checks whose re-check date has passed become EXPIRED (audited; the
  * date itself is the last day a check counts), and the organisation's coordinators are reminded
- * 60, 30 and 7 days before (a missed 7-day reminder still goes on the date itself). Each reminder has a dedupe key
- * (check, re-check date, threshold), so running twice sends nothing more; running late sends the
- * reminder for the threshold reached, not the ones already past. A renewal moves the re-check date,
- * which starts a new set of reminders.
+ * 60, 30 and 7 days before (a missed 7-day reminder still goes on the date itself). Each reminder
+ * has a dedupe key (check, re-check date, threshold), so running twice sends nothing more; running
+ * late sends the reminder for the threshold reached, not the ones already past. A renewal moves the
+ * re-check date, which starts a new set of reminders.
  */
 @Injectable()
 export class VettingExpiry {

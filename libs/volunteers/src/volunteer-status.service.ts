@@ -10,12 +10,6 @@ import { VolunteerEligibility } from './volunteer-eligibility';
 import { VolunteerProfileEntity } from './volunteer-profile.entity';
 import { VolunteerRepository } from './volunteer.repository';
 
-/** Reasons are kept only for the final states; they explain a rejection or withdrawal. */
-const KEEPS_REASON: ReadonlySet<VolunteerStatus> = new Set([
-  VolunteerStatus.WITHDRAWN,
-  VolunteerStatus.REJECTED,
-]);
-
 /** setVolunteerStatus: one lifecycle step, with the profile row locked and the change audited. */
 @Injectable()
 export class VolunteerStatusService {
@@ -50,7 +44,8 @@ export class VolunteerStatusService {
       if (ELIGIBILITY_GATED.has(to)) await this.eligibility.assertEligible(manager, volunteer, to);
       const change = {
         status: to,
-        statusReason: KEEPS_REASON.has(to) ? reason?.trim() || null : null,
+        // Reasons are kept only for the final states: they explain a rejection or withdrawal.
+        statusReason: departing ? reason?.trim() || null : null,
         activeSince:
           volunteer.activeSince ?? (to === VolunteerStatus.ACTIVE ? this.clock.now() : null),
       };

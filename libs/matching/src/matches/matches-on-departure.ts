@@ -3,9 +3,10 @@ import { NotifyService } from '@app/notifications';
 import { VolunteerDepartures, VolunteerProfileEntity } from '@app/volunteers';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { MatchStatus } from './match-status';
 
 /** Stored as the match's end reason: why it ended, never the volunteer's own reason (it may describe them). */
-const END_REASONS: Partial<Record<VolunteerStatus, string>> = {
+const END_REASONS: Readonly<Partial<Record<VolunteerStatus, string>>> = {
   [VolunteerStatus.WITHDRAWN]: 'The mentor withdrew from volunteering',
   [VolunteerStatus.REJECTED]: "The organisation ended the mentor's volunteering",
 };
@@ -53,8 +54,8 @@ export class MatchesOnDeparture implements OnModuleInit {
     volunteer: VolunteerProfileEntity,
     status: VolunteerStatus,
   ): Promise<void> {
-    const closed = await this.closeMatches(manager, volunteer.id, 'PROPOSED', {
-      status: 'DECLINED',
+    const closed = await this.closeMatches(manager, volunteer.id, MatchStatus.PROPOSED, {
+      status: MatchStatus.DECLINED,
       responded_at: this.clock.now(),
     });
     for (const match of closed) await this.announce(manager, match, status, 'match.declined');
@@ -65,8 +66,8 @@ export class MatchesOnDeparture implements OnModuleInit {
     volunteer: VolunteerProfileEntity,
     status: VolunteerStatus,
   ): Promise<void> {
-    const ended = await this.closeMatches(manager, volunteer.id, 'ACCEPTED', {
-      status: 'ENDED',
+    const ended = await this.closeMatches(manager, volunteer.id, MatchStatus.ACCEPTED, {
+      status: MatchStatus.ENDED,
       ended_at: this.clock.now(),
       end_reason: END_REASONS[status] ?? null,
     });
@@ -111,7 +112,7 @@ export class MatchesOnDeparture implements OnModuleInit {
   private async closeMatches(
     manager: EntityManager,
     volunteerId: string,
-    from: 'PROPOSED' | 'ACCEPTED',
+    from: MatchStatus.PROPOSED | MatchStatus.ACCEPTED,
     set: Record<string, unknown>,
   ): Promise<MatchClosed[]> {
     const columns = Object.keys(set);

@@ -92,7 +92,7 @@ export function toVolunteer(row: VolunteerRow): VolunteerProfileEntity {
  * primary-key probe of users. A scalar subquery, so the planner keeps it a per-row subplan (an
  * EXISTS could become a join reading every user) asked only of the rows that get that far.
  */
-export const accountDisabledSql = (userId: string) =>
+const accountDisabledSql = (userId: string) =>
   `coalesce((SELECT u.disabled_at IS NOT NULL FROM users u WHERE u.id = ${userId}), false)`;
 
 /**

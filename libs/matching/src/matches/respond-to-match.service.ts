@@ -6,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ReferralStatus } from '../referrals/referral-status';
 import { ReferralRepository } from '../referrals/referral.repository';
+import { ReleaseDay } from '../release-day/release-day.service';
 import { MatchStatus } from './match-status';
 import { MatchEntity } from './match.entity';
 import { MatchRepository } from './match.repository';
@@ -31,6 +32,7 @@ export class RespondToMatch {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly assessment: MentorAssessment,
+    private readonly releaseDay: ReleaseDay,
   ) {}
 
   async execute(actor: AuthUser, id: string, accept: boolean): Promise<MatchEntity> {
@@ -91,13 +93,7 @@ export class RespondToMatch {
           releasedOn,
         });
         if (released && referral.releasedOn === null) {
-          await this.audit.record(manager, {
-            actorUserId: null,
-            action: 'referral.activated',
-            entityType: 'referral',
-            entityId: referral.id,
-            details: { releaseDate: referral.releaseDate, on: today },
-          });
+          await this.releaseDay.recordActivation(manager, referral.id, referral.releaseDate, today);
         }
       }
       const change = {

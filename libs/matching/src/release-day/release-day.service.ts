@@ -71,7 +71,10 @@ export class ReleaseDay {
     return { activated, reminded };
   }
 
-  /** The audit of a referral becoming ACTIVE on its release date (by the sweep or a date change). */
+  /**
+   * The audit of a referral becoming ACTIVE on its release date (by the sweep, a date change, or
+   * a mentor accepting once the person is out).
+   */
   recordActivation(
     manager: EntityManager,
     referralId: string,

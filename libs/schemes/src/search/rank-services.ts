@@ -1,5 +1,13 @@
-import { DeliveryMode, Gender, OrganisationSpecialism, Pathway, RiskLevel } from '@app/core';
-import { ENGLISH, PATHWAY_WORDS, languageName } from '@app/core';
+import {
+  DeliveryMode,
+  ENGLISH,
+  Gender,
+  OrganisationSpecialism,
+  PATHWAY_WORDS,
+  Pathway,
+  RiskLevel,
+  languageName,
+} from '@app/core';
 import { isRemoteOnly } from '../scheme-rules';
 
 /** What ranking needs to know of a scheme that passed the hard filters and covers the place. */
