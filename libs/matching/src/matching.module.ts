@@ -84,7 +84,10 @@ export class MatchingModule implements OnModuleInit {
     private readonly matches: MatchRepository,
   ) {}
 
-  /** Loaders behind Match.volunteer, Match.referral and Referral.match: one query per field per request. */
+  /**
+   * Loaders behind Match.volunteer, Match.referral, Referral.match and Referral.matches: one query
+   * per field per request.
+   */
   onModuleInit(): void {
     this.loaders.register(
       'matchVolunteerById',
@@ -108,6 +111,16 @@ export class MatchingModule implements OnModuleInit {
         new DataLoader<string, MatchObject | null>(async (referralIds) => {
           const rows = await this.matches.currentForReferrals(referralIds);
           return byKeys(referralIds, rows.map(MatchObject.from), (match) => match.referralId);
+        }),
+    );
+    this.loaders.register(
+      'acceptedMatchesByReferral',
+      () =>
+        new DataLoader<string, MatchObject[]>(async (referralIds) => {
+          const byReferral = new Map<string, MatchObject[]>(referralIds.map((id) => [id, []]));
+          for (const row of await this.matches.acceptedForReferrals(referralIds))
+            byReferral.get(row.referralId)?.push(MatchObject.from(row));
+          return referralIds.map((id) => byReferral.get(id) ?? []);
         }),
     );
   }

@@ -70,6 +70,18 @@ export class MatchRepository {
     return [...latest.values()];
   }
 
+  /** The matches of the referrals that were ever accepted (ACCEPTED, ENDED), oldest first (Referral.matches). */
+  acceptedForReferrals(referralIds: readonly string[]): Promise<MatchEntity[]> {
+    if (referralIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(MatchEntity).find({
+      where: {
+        referralId: In([...referralIds]),
+        status: In([MatchStatus.ACCEPTED, MatchStatus.ENDED]),
+      },
+      order: { proposedAt: 'ASC', id: 'ASC' },
+    });
+  }
+
   /** A volunteer's matches but those they declined, newest first. */
   forVolunteer(volunteerId: string): Promise<MatchEntity[]> {
     return this.dataSource.getRepository(MatchEntity).find({

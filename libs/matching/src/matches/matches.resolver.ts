@@ -123,7 +123,7 @@ export class MatchesResolver {
 
 /**
  * Referral.match: the current (latest, not declined) match, for whoever sees the referral; a
- * mentor sees it only if it is theirs.
+ * mentor sees it only if it is theirs. Referral.matches: every match ever accepted, by the same rule.
  */
 @Resolver(() => ReferralObject)
 export class ReferralMatchResolver {
@@ -138,5 +138,23 @@ export class ReferralMatchResolver {
       .load(referral.id);
     if (!match || actor.role !== Role.MENTOR) return match;
     return (await isCurrentMentorOf(match, actor, loaders)) ? match : null;
+  }
+
+  @ResolveField(() => [MatchObject], {
+    description:
+      "The referral's matches that were accepted at some point (ACCEPTED, ENDED; not PROPOSED or DECLINED), oldest first: the work of a mentor who left stays within reach after the referral is matched again. A mentor sees only their own, while still volunteering; prison staff see their status and dates, not the mentor.",
+  })
+  async matches(
+    @Parent() referral: ReferralObject,
+    @CurrentUser() actor: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<MatchObject[]> {
+    const matches = await loaders
+      .get<string, MatchObject[]>('acceptedMatchesByReferral')
+      .load(referral.id);
+    // The parent was checked on its way in; checking again costs nothing and guards any new path.
+    if (actor.role !== Role.MENTOR) return canSeeReferral(actor, referral) ? matches : [];
+    const own = await Promise.all(matches.map((match) => isCurrentMentorOf(match, actor, loaders)));
+    return matches.filter((_, index) => own[index]);
   }
 }
