@@ -1,5 +1,4 @@
-import { DataSource } from 'typeorm';
-import { TestApi, codeOf } from './support/app';
+import { TestApi, codeOf, statementsDuring } from './support/app';
 import { SET_VOLUNTEER_STATUS, createOrganisation, createStaff } from './support/factories';
 import {
   PROPOSE_MATCH,
@@ -212,25 +211,15 @@ describe('listing referrals with their matches', () => {
     const mentor = await accommodationMentor(api, world, 'Busy mentor');
     for (let i = 0; i < 3; i += 1) await acceptedMatch(api, world, mentor);
     await acceptedReferral(api, world);
-    const dataSource = api.app.get(DataSource);
-
-    const statementsFor = async (first: number): Promise<string[]> => {
-      const statements: string[] = [];
-      const spy = jest.spyOn(dataSource.logger, 'logQuery').mockImplementation((query: string) => {
-        statements.push(query);
-      });
-      try {
+    const statementsFor = (first: number) =>
+      statementsDuring(api, async () => {
         const data = await api.ok<{ referrals: { matches: { id: string }[] }[] }>(
           LISTED,
           { first },
           world.coordinator.token,
         );
         expect(data.referrals).toHaveLength(first);
-      } finally {
-        spy.mockRestore();
-      }
-      return statements;
-    };
+      });
 
     // The caller's account status is read once and then cached, not per list.
     await statementsFor(1);

@@ -1,5 +1,4 @@
-import { DataSource } from 'typeorm';
-import { TestApi, codeOf } from './support/app';
+import { TestApi, codeOf, statementsDuring } from './support/app';
 import {
   createOrganisation,
   createStaff,
@@ -145,14 +144,8 @@ describe('volunteer lists', () => {
     });
     await registerMentors(api, 2, org.id);
     await insertVolunteers(api, 48, org.id);
-    const dataSource = api.app.get(DataSource);
-
-    const statementsFor = async (first: number): Promise<string[]> => {
-      const statements: string[] = [];
-      const spy = jest.spyOn(dataSource.logger, 'logQuery').mockImplementation((query: string) => {
-        statements.push(query);
-      });
-      try {
+    const statementsFor = (first: number) =>
+      statementsDuring(api, async () => {
         const data = await api.ok<{
           volunteers: {
             totalCount: number;
@@ -166,11 +159,7 @@ describe('volunteer lists', () => {
             (e) => e.node.organisation.name === org.name && e.node.user.email.includes('@'),
           ),
         ).toBe(true);
-      } finally {
-        spy.mockRestore();
-      }
-      return statements;
-    };
+      });
 
     // The caller's account status is read once and then cached (AUTH_STATUS_CACHE_MS), not per page.
     await statementsFor(5);

@@ -5,7 +5,14 @@ import { TEST_ADMIN } from './test-env';
 
 export interface GqlResult<T = Record<string, any>> {
   data: T | null;
-  errors?: { message: string; extensions: { code: string; fields?: { field: string; message: string }[]; [key: string]: unknown } }[];
+  errors?: {
+    message: string;
+    extensions: {
+      code: string;
+      fields?: { field: string; message: string }[];
+      [key: string]: unknown;
+    };
+  }[];
 }
 
 /** The API as clients see it: one Nest app per test file, driven over HTTP with supertest. */
@@ -43,9 +50,14 @@ export class TestApi {
   }
 
   /** Like gql, but fails the test on any GraphQL error and returns `data`. */
-  async ok<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  async ok<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<T> {
     const result = await this.gql<T>(query, variables, token);
-    if (result.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(result.errors)}`);
+    if (result.errors?.length)
+      throw new Error(`unexpected GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data as T;
   }
 
@@ -77,4 +89,23 @@ let counter = 0;
 export function unique(prefix: string): string {
   counter += 1;
   return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter}`;
+}
+
+/** The SQL statements the app runs while `work` runs (as TypeORM logs them), in order. */
+export async function statementsDuring(
+  api: TestApi,
+  work: () => Promise<unknown>,
+): Promise<string[]> {
+  const { DataSource } = await import('typeorm');
+  const logger = api.app.get(DataSource).logger;
+  const statements: string[] = [];
+  const spy = jest.spyOn(logger, 'logQuery').mockImplementation((query: string) => {
+    statements.push(query);
+  });
+  try {
+    await work();
+  } finally {
+    spy.mockRestore();
+  }
+  return statements;
 }
