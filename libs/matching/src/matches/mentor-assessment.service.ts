@@ -85,7 +85,6 @@ export class MentorAssessment {
     const disabled = await this.disabledAccounts(
       candidates.map((candidate) => candidate.volunteer.userId),
       manager,
-      options.manager !== undefined,
     );
     const placement = placementOf(referral, scheme, this.clock.today());
     const asOf = clearanceDay(referral.releaseDate, placement.today);
@@ -182,17 +181,19 @@ export class MentorAssessment {
     });
   }
 
-  /** The users among `userIds` whose account is disabled; `lock` reads every one FOR SHARE. */
+  /**
+   * The users among `userIds` whose account is disabled, each row read FOR SHARE: in the caller's
+   * transaction a disabling either shows here or waits for the commit (outside one it costs nothing).
+   */
   private async disabledAccounts(
     userIds: readonly string[],
     manager: EntityManager,
-    lock: boolean,
   ): Promise<Set<string>> {
     const disabled = new Set<string>();
     for (let start = 0; start < userIds.length; start += CHUNK) {
       const rows: { id: string; disabled: boolean }[] = await manager.query(
         `SELECT id, disabled_at IS NOT NULL AS disabled FROM users
-          WHERE id = ANY($1::uuid[])${lock ? ' ORDER BY id FOR SHARE' : ''}`,
+          WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE`,
         [userIds.slice(start, start + CHUNK)],
       );
       for (const row of rows) if (row.disabled) disabled.add(row.id);
