@@ -1,5 +1,6 @@
 import { AuthUser, DomainError, checkPageSize } from '@app/core';
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { NotificationRepository, NotificationRow } from './notification.repository';
 
 /** A person's own in-app notifications: nobody else's are visible, not even to an ADMIN. */
@@ -7,8 +8,23 @@ import { NotificationRepository, NotificationRow } from './notification.reposito
 export class NotificationInboxService {
   constructor(private readonly notifications: NotificationRepository) {}
 
-  list(user: AuthUser, unreadOnly: boolean, first: number): Promise<NotificationRow[]> {
-    return this.notifications.listForUser(user.id, unreadOnly, checkPageSize(first));
+  /** A page of the inbox; `after` is the id of the last notification of the previous page. */
+  async list(
+    user: AuthUser,
+    unreadOnly: boolean,
+    after: string | null,
+    first: number,
+  ): Promise<NotificationRow[]> {
+    const limit = checkPageSize(first);
+    if (after === null) return this.notifications.listForUser(user.id, unreadOnly, null, limit);
+    const position = isUUID(after) ? await this.notifications.positionOf(user.id, after) : null;
+    if (!position)
+      throw DomainError.badInput('after', 'is not the id of a notification in your list');
+    return this.notifications.listForUser(user.id, unreadOnly, position, limit);
+  }
+
+  markAllRead(user: AuthUser): Promise<number> {
+    return this.notifications.markAllRead(user.id);
   }
 
   /** Someone else's notification is NOT_FOUND, so ids reveal nothing. */

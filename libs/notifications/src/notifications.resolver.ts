@@ -20,10 +20,23 @@ export class NotificationsResolver {
       description: 'At most 100.',
     })
     first: number | null,
+    @Args('after', {
+      type: () => ID,
+      nullable: true,
+      description:
+        'The id of the last notification of the previous page: the list continues after it.',
+    })
+    after: string | null,
   ): Promise<NotificationObject[]> {
-    return (await this.inbox.list(user, unreadOnly ?? false, first ?? 50)).map(
-      NotificationObject.from,
-    );
+    const page = await this.inbox.list(user, unreadOnly ?? false, after ?? null, first ?? 50);
+    return page.map(NotificationObject.from);
+  }
+
+  @Mutation(() => Int, {
+    description: 'Marks all your unread notifications read; how many there were.',
+  })
+  markAllNotificationsRead(@CurrentUser() user: AuthUser): Promise<number> {
+    return this.inbox.markAllRead(user);
   }
 
   @Mutation(() => NotificationObject)

@@ -1,11 +1,10 @@
-import { AuthUser } from '@app/core';
+import { AuthUser, DomainError } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { canSeeReferral, referralScope } from './referral-access';
-import { ReferralStatus } from './referral-status';
 import { ReferralEntity } from './referral.entity';
-import { ReferralRepository } from './referral.repository';
+import { ReferralFilter, ReferralRepository } from './referral.repository';
 
-/** referral(id) and referrals(status): each side sees only its own. */
+/** referral(id) and referrals(...): each side sees only its own. */
 @Injectable()
 export class ReferralQueries {
   constructor(private readonly referrals: ReferralRepository) {}
@@ -15,7 +14,17 @@ export class ReferralQueries {
     return referral && canSeeReferral(actor, referral) ? referral : null;
   }
 
-  list(actor: AuthUser, status: ReferralStatus | null, first: number): Promise<ReferralEntity[]> {
-    return this.referrals.list(referralScope(actor), status, first);
+  /** A page of the caller's list; `after` is the id of the last referral of the previous page. */
+  async list(
+    actor: AuthUser,
+    filter: ReferralFilter,
+    after: string | null,
+    first: number,
+  ): Promise<ReferralEntity[]> {
+    const scope = referralScope(actor);
+    const position = after ? await this.referrals.positionOf(scope, after) : null;
+    if (after && !position)
+      throw DomainError.badInput('after', 'is not the id of a referral in your list');
+    return this.referrals.list(scope, filter, position, first);
   }
 }

@@ -20,6 +20,18 @@ export type NewReferral = Omit<
   | 'releasedOn'
 >;
 
+/** What a referral list may be narrowed to. */
+export interface ReferralFilter {
+  status: ReferralStatus | null;
+  schemeId: string | null;
+}
+
+/** A referral's place in a newest-first list; createdAt as PostgreSQL prints it. */
+export interface ReferralPosition {
+  id: string;
+  createdAt: string;
+}
+
 /** A release outcode's centre and local authority. */
 export interface ReleasePlace {
   outcode: string;
@@ -88,18 +100,47 @@ export class ReferralRepository {
       .countBy({ schemeId, status: In([...PLACE_HOLDING_STATUSES]) });
   }
 
-  /** Newest first, within the caller's side. */
+  /**
+   * Newest first, within the caller's side, continuing after `after` (a position from
+   * `positionOf`) when given.
+   */
   list(
     scope: ReferralScope,
-    status: ReferralStatus | null,
+    filter: ReferralFilter,
+    after: ReferralPosition | null,
     first: number,
   ): Promise<ReferralEntity[]> {
-    const query = this.dataSource
-      .getRepository(ReferralEntity)
-      .createQueryBuilder('r')
+    const query = this.scoped(scope)
       .orderBy('r.createdAt', 'DESC')
       .addOrderBy('r.id', 'DESC')
       .limit(first);
+    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
+    if (filter.schemeId) query.andWhere('r.schemeId = :schemeId', { schemeId: filter.schemeId });
+    if (after) {
+      query.andWhere(
+        '(r.created_at, r.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))',
+        { afterAt: after.createdAt, afterId: after.id },
+      );
+    }
+    return query.getMany();
+  }
+
+  /**
+   * Where a referral of the caller's side sits in their list, to the microsecond (a JS Date would
+   * round it); null when it is not on their side. Status and scheme filters do not apply, so a
+   * referral that changed status since the last page still marks the place.
+   */
+  async positionOf(scope: ReferralScope, id: string): Promise<ReferralPosition | null> {
+    const row = await this.scoped(scope)
+      .select('r.id', 'id')
+      .addSelect('r.created_at::text', 'createdAt')
+      .andWhere('r.id = :id', { id })
+      .getRawOne<ReferralPosition>();
+    return row ?? null;
+  }
+
+  private scoped(scope: ReferralScope) {
+    const query = this.dataSource.getRepository(ReferralEntity).createQueryBuilder('r');
     if ('prisonCode' in scope)
       query.andWhere('r.prisonCode = :prisonCode', { prisonCode: scope.prisonCode });
     if ('organisationId' in scope) {
@@ -107,8 +148,7 @@ export class ReferralRepository {
         organisationId: scope.organisationId,
       });
     }
-    if (status) query.andWhere('r.status = :status', { status });
-    return query.getMany();
+    return query;
   }
 
   async prisonExists(code: string): Promise<boolean> {

@@ -82,14 +82,16 @@ export class ReferralsResolver {
     return referral ? ReferralObject.from(referral) : null;
   }
 
-  @Query(() => [ReferralObject])
+  @Query(() => [ReferralObject], {
+    description: "Newest first: your prison's referrals, or those to your organisation's schemes.",
+  })
   async referrals(
     @CurrentUser() actor: AuthUser,
     @Args() args: ReferralsArgs,
   ): Promise<ReferralObject[]> {
-    return (await this.queries.list(actor, args.status ?? null, args.first)).map(
-      ReferralObject.from,
-    );
+    const filter = { status: args.status ?? null, schemeId: args.schemeId ?? null };
+    const page = await this.queries.list(actor, filter, args.after ?? null, args.first);
+    return page.map(ReferralObject.from);
   }
 
   /** The scheme is public data; whoever sees the referral sees its scheme. */
