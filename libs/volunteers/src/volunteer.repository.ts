@@ -9,6 +9,8 @@ import { VolunteerProfileEntity } from './volunteer-profile.entity';
 export interface VolunteerFilter {
   organisationId: string | null;
   status: VolunteerStatus | null;
+  /** Part of the display name or email, any case; LIKE wildcards in it are taken literally. */
+  search: string | null;
 }
 
 export type NewVolunteerProfile = Pick<
@@ -104,6 +106,13 @@ export class VolunteerRepository {
         organisationId: filter.organisationId,
       });
     if (filter.status) query.andWhere(`${alias}.status = :status`, { status: filter.status });
+    if (filter.search) {
+      query.andWhere(
+        `(${alias}.display_name ILIKE :pattern OR EXISTS (
+           SELECT 1 FROM users u WHERE u.id = ${alias}.user_id AND u.email ILIKE :pattern))`,
+        { pattern: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` },
+      );
+    }
     return query;
   }
 }

@@ -28,7 +28,11 @@ export class VolunteersService {
     const organisationId = listScope(actor, args.organisationId);
     const first = checkPageSize(args.first);
     const after = decodeCursor(args.after);
-    const filter = { organisationId, status: args.status ?? null };
+    const filter = {
+      organisationId,
+      status: args.status ?? null,
+      search: args.search?.trim() || null,
+    };
     const [rows, totalCount] = await Promise.all([
       this.volunteers.page(filter, after, first + 1),
       this.volunteers.count(filter),

@@ -25,6 +25,15 @@ export class VolunteersArgs {
   @IsOptional()
   @IsString()
   after?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only volunteers whose display name or email contains this, in any case.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string | null;
 }
 
 @ArgsType()
