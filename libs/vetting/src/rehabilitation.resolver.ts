@@ -1,5 +1,6 @@
 import { Clock, DomainError, Public } from '@app/core';
 import { Args, Query, Resolver } from '@nestjs/graphql';
+import { certificateFiltering } from './certificate-filtering';
 import { RehabilitationResultObject } from './dto/rehabilitation-result.object';
 import { RehabilitationInput } from './dto/rehabilitation.input';
 import {
@@ -45,9 +46,14 @@ export class RehabilitationResolver {
       throw DomainError.badInput('input.sentenceEndDate', 'must not be before the conviction date');
     }
     const period = rehabilitationPeriod(input);
+    const filtering = certificateFiltering(input, period);
     return {
       ...period,
       spentToday: !period.neverSpent && period.spentOn !== null && period.spentOn <= today,
+      filtering: {
+        ...filtering,
+        filteredToday: filtering.filteredOn !== null && filtering.filteredOn <= today,
+      },
       disclaimer: DISCLAIMER,
     };
   }

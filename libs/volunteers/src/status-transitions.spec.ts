@@ -9,7 +9,7 @@ type Outcome = 'ok' | 'CONFLICT' | 'FORBIDDEN' | 'BAD_USER_INPUT';
 const ORGANISATION_ALLOWED: [VolunteerStatus, VolunteerStatus][] = [
   [S.APPLIED, S.VETTING],
   [S.VETTING, S.APPROVED],
-  [S.APPROVED, S.ACTIVE],
+  // APPROVED → ACTIVE only by accepting a match (matching), never by hand.
   [S.ACTIVE, S.PAUSED],
   [S.PAUSED, S.ACTIVE],
   ...[S.APPLIED, S.VETTING, S.APPROVED, S.ACTIVE, S.PAUSED].flatMap((from) => [
@@ -50,7 +50,7 @@ describe('volunteer status transitions', () => {
   it.each([
     [S.APPLIED, S.VETTING, 'ok'],
     [S.VETTING, S.APPROVED, 'ok'],
-    [S.APPROVED, S.ACTIVE, 'ok'],
+    [S.APPROVED, S.ACTIVE, 'CONFLICT'],
     [S.ACTIVE, S.PAUSED, 'ok'],
     [S.PAUSED, S.ACTIVE, 'ok'],
     [S.ACTIVE, S.WITHDRAWN, 'ok'],
@@ -80,12 +80,21 @@ describe('volunteer status transitions', () => {
     },
   );
 
+  it('says why an approved volunteer cannot be made ACTIVE by hand', () => {
+    expect(checkTransition(S.APPROVED, S.ACTIVE, 'ORGANISATION')).toEqual({
+      allowed: false,
+      code: ErrorCode.CONFLICT,
+      message: 'An approved volunteer becomes ACTIVE when they accept a match, not by hand',
+    });
+  });
+
   it('lets a mentor withdraw without a reason', () => {
     expect(checkTransition(S.APPLIED, S.WITHDRAWN, 'MENTOR', null)).toEqual({ allowed: true });
   });
 
   it.each([
     [S.APPLIED, [S.VETTING, S.WITHDRAWN, S.REJECTED]],
+    [S.APPROVED, [S.WITHDRAWN, S.REJECTED]],
     [S.ACTIVE, [S.PAUSED, S.WITHDRAWN, S.REJECTED]],
     [S.PAUSED, [S.ACTIVE, S.WITHDRAWN, S.REJECTED]],
     [S.WITHDRAWN, [S.REJECTED]],

@@ -14,11 +14,16 @@ export type TransitionVerdict =
       field?: string;
     };
 
-/** The lifecycle's forward steps (domain.md); WITHDRAWN and REJECTED are reachable from any live state. */
+/**
+ * The lifecycle's forward steps a person may take by hand (domain.md); WITHDRAWN and REJECTED are
+ * reachable from any live state. APPROVED → ACTIVE is not among them: domain.md has a volunteer
+ * ACTIVE when they have an accepted match, so only accepting one (matching) makes them so.
+ * PAUSED → ACTIVE is a return from a pause.
+ */
 const STEPS: Readonly<Record<VolunteerStatus, readonly VolunteerStatus[]>> = {
   [APPLIED]: [VETTING],
   [VETTING]: [APPROVED],
-  [APPROVED]: [ACTIVE],
+  [APPROVED]: [],
   [ACTIVE]: [PAUSED],
   [PAUSED]: [ACTIVE],
   [WITHDRAWN]: [],
@@ -52,6 +57,12 @@ export function checkTransition(
   reason?: string | null,
 ): TransitionVerdict {
   if (from === to) return refuse(ErrorCode.CONFLICT, `The volunteer is already ${to}`);
+  if (from === APPROVED && to === ACTIVE) {
+    return refuse(
+      ErrorCode.CONFLICT,
+      'An approved volunteer becomes ACTIVE when they accept a match, not by hand',
+    );
+  }
   if (!nextStatuses(from).includes(to))
     return refuse(ErrorCode.CONFLICT, `A volunteer cannot go from ${from} to ${to}`);
   if (by === 'MENTOR' && to !== WITHDRAWN)

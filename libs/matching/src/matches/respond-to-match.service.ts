@@ -83,6 +83,16 @@ export class RespondToMatch {
           status: VolunteerStatus.ACTIVE,
           activeSince: volunteer.activeSince ?? now,
         });
+        if (volunteer.status !== VolunteerStatus.ACTIVE) {
+          // Accepting is how an approved volunteer becomes ACTIVE: their trail shows it as a step.
+          await this.audit.record(manager, {
+            actorUserId: actor.id,
+            action: 'volunteer.status_changed',
+            entityType: 'volunteer',
+            entityId: volunteer.id,
+            details: { from: volunteer.status, to: VolunteerStatus.ACTIVE, actorRole: actor.role },
+          });
+        }
         // A person already out (released before, or their release date has come) has the new
         // relationship live at once, as the release-day sweep would make it.
         const today = this.clock.today();

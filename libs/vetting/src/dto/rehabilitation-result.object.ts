@@ -1,5 +1,6 @@
 import { CalendarDate } from '@app/core';
 import { Field, ObjectType } from '@nestjs/graphql';
+import { CertificateFilteringObject } from './certificate-filtering.object';
 
 @ObjectType('RehabilitationResult')
 export class RehabilitationResultObject {
@@ -20,6 +21,12 @@ export class RehabilitationResultObject {
       "The rule applied, in words, e.g. 'custody over 1 year up to 4 years, adult: 4 years from the end of the sentence'.",
   })
   rule: string;
+
+  @Field(() => CertificateFilteringObject, {
+    description:
+      'When STANDARD and ENHANCED certificates stop showing it automatically (DBS filtering).',
+  })
+  filtering: CertificateFilteringObject;
 
   @Field({ description: 'Always shown with the result: this is guidance, not legal advice.' })
   disclaimer: string;

@@ -6,6 +6,10 @@ import { SentenceType } from '../rehabilitation';
 registerEnumType(SentenceType, {
   name: 'SentenceType',
   valuesMap: {
+    CUSTODY: {
+      description:
+        'Custody, including a suspended sentence (entered as CUSTODY with the term imposed).',
+    },
     INDETERMINATE: {
       description: 'Life, imprisonment for public protection and other indeterminate sentences.',
     },
@@ -20,7 +24,8 @@ export class RehabilitationInput {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'For CUSTODY: the length of the custodial sentence imposed, in months.',
+    description:
+      'For CUSTODY: the length of the custodial sentence imposed, in months. A suspended sentence is entered as CUSTODY with the term imposed.',
   })
   @IsOptional()
   @IsInt()
@@ -57,4 +62,14 @@ export class RehabilitationInput {
   @IsOptional()
   @IsBoolean()
   seriousOffence?: boolean;
+
+  @Field({
+    nullable: true,
+    defaultValue: false,
+    description:
+      'On the DBS list of specified offences (serious violent, sexual and safeguarding offences): never filtered from STANDARD or ENHANCED certificates.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  specifiedOffence?: boolean;
 }
