@@ -76,8 +76,11 @@ describe('daily jobs and the UK calendar', () => {
       displayName: 'Summer Mentor',
       maxMentees: 5,
     });
-    // A release date in British Summer Time, well within two years of today.
-    const release = '2027-07-15';
+    // A release date in British Summer Time, in the future and well within two years of today
+    // (the next 15 July at least a week away, whenever the suite runs).
+    const today = m.today(api);
+    const year = Number(today.slice(0, 4)) + (today.slice(5) < '07-08' ? 0 : 1);
+    const release = `${year}-07-15`;
     const referral = await m.createReferral(
       api,
       world.prison.token,
@@ -91,8 +94,8 @@ describe('daily jobs and the UK calendar', () => {
     );
     await api.ok(m.RESPOND_TO_MATCH, { id: proposeMatch.id, accept: true }, mentor.token);
 
-    // 00:30 on 15 July 2027, UK time (BST = UTC+1): a sweep scheduled at "30 0 * * *" runs now.
-    workerClock.set('2027-07-14T23:30:00Z');
+    // 00:30 on 15 July, UK time (BST = UTC+1): a sweep scheduled at "30 0 * * *" runs now.
+    workerClock.set(`${year}-07-14T23:30:00Z`);
     await releaseSweep();
     const { referral: after } = await api.ok<{ referral: { status: string } }>(
       m.REFERRAL,

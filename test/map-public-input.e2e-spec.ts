@@ -1,5 +1,5 @@
 import type { TestApi } from './support/app';
-import { MapStack, eventuallyMap, jsonParser, startMapStack } from './support/map';
+import { MapStack, eventuallyMap, jsonParser, mapQueueIdle, startMapStack } from './support/map';
 
 // The public REST endpoints of libs/services-map with odd input and headers, and before the first
 // snapshot: 400 in the documented { error } shape (never 500), gzip only when accepted, and no
@@ -63,6 +63,8 @@ describe('public map endpoints: input, encodings, caching', () => {
     const { CURRENT_CONTENT_KEY, CURRENT_HASH_KEY, SNAPSHOT_RECHECK_MS } =
       await import('@app/services-map');
     const { DataSource } = await import('typeorm');
+    // A rebuild still due from the set-up would publish again while this test waits.
+    await mapQueueIdle(stack);
     // As on a fresh deployment before the worker's first build: no snapshot anywhere.
     await api.app.get(REDIS, { strict: false }).del(CURRENT_HASH_KEY, CURRENT_CONTENT_KEY);
     await api.app.get(DataSource).query('DELETE FROM map_snapshots');

@@ -1,5 +1,4 @@
 import { Clock, addDays } from '@app/core';
-import { ReleaseDay } from '@app/matching';
 import { DataSource } from 'typeorm';
 import { TestApi, codeOf } from './support/app';
 import { SET_VOLUNTEER_STATUS } from './support/factories';
@@ -15,6 +14,7 @@ import {
   outboxRows,
   proposedMatch,
   referralWorld,
+  sweepReleaseDaysOf,
   today,
 } from './support/matching';
 
@@ -181,7 +181,8 @@ describe('lifecycles around a re-matched referral', () => {
       const next = await mentor('Reminder next');
       const matchId = await proposeAndAccept(referral.id, next);
       setDay(addDays(start, 13));
-      await api.app.get(ReleaseDay).sweep();
+      // This referral's reminders only: the database is shared with other test files.
+      await sweepReleaseDaysOf(api, [referral.id]);
       expect(await outboxRows(api, 'match.release_reminder', old.id)).toEqual([]);
       const told = await outboxRows(api, 'match.release_reminder', matchId);
       expect(told).toHaveLength(1);
@@ -263,10 +264,39 @@ describe('lifecycles around a re-matched referral', () => {
       expect(codeOf(back)).toBe('CONFLICT');
     });
 
-    it('a coordinator can make an APPROVED mentor ACTIVE with no accepted match', async () => {
+    it('an APPROVED mentor becomes ACTIVE by accepting a match, not by hand (domain.md: "has an accepted match"); the step is audited', async () => {
       const m = await mentor('Active without match');
-      await api.ok(SET_VOLUNTEER_STATUS, { id: m.id, status: 'ACTIVE' }, world.coordinator.token);
-      expect(await volunteerState(m.id)).toMatchObject({ status: 'ACTIVE', activeMentees: 0 });
+      const byHand = await api.gql(
+        SET_VOLUNTEER_STATUS,
+        { id: m.id, status: 'ACTIVE' },
+        world.coordinator.token,
+      );
+      expect(codeOf(byHand)).toBe('CONFLICT');
+      expect(byHand.errors?.[0].message).toBe(
+        'An approved volunteer becomes ACTIVE when they accept a match, not by hand',
+      );
+      expect(await volunteerState(m.id)).toMatchObject({ status: 'APPROVED', activeMentees: 0 });
+
+      const statusSteps = () =>
+        api.app.get(DataSource).query(
+          `SELECT actor_user_id, details FROM audit_events
+           WHERE action = 'volunteer.status_changed' AND entity_id = $1 ORDER BY created_at`,
+          [m.id],
+        );
+      const before = await statusSteps();
+      await acceptedMatch(api, world, m);
+      expect(await volunteerState(m.id)).toMatchObject({ status: 'ACTIVE', activeMentees: 1 });
+      const after = await statusSteps();
+      expect(after.slice(0, before.length)).toEqual(before);
+      expect(after.slice(before.length)).toEqual([
+        {
+          actor_user_id: m.userId,
+          details: { from: 'APPROVED', to: 'ACTIVE', actorRole: 'MENTOR' },
+        },
+      ]);
+      // A second accepted match changes no status, so it adds no step.
+      await acceptedMatch(api, world, m);
+      expect(await statusSteps()).toEqual(after);
     });
 
     it('a PAUSED mentor is not suggested, cannot be proposed and cannot accept an earlier proposal', async () => {

@@ -1,5 +1,4 @@
 import { Clock, addDays } from '@app/core';
-import { ReleaseDay } from '@app/matching';
 import { DataSource } from 'typeorm';
 import { TestApi, codeOf } from './support/app';
 import { SET_VOLUNTEER_STATUS } from './support/factories';
@@ -12,6 +11,7 @@ import {
   acceptedMatch,
   outboxRows,
   referralWorld,
+  sweepReleaseDaysOf,
   today,
   accommodationMentor,
 } from './support/matching';
@@ -121,7 +121,7 @@ describe('a released referral whose mentor leaves', () => {
     expect(await referralState(referral.id)).toEqual(
       expect.objectContaining({ status: 'ACTIVE', releasedOn: today(api) }),
     );
-    await api.app.get(ReleaseDay).sweep();
+    await sweepReleaseDaysOf(api, [referral.id]);
     expect(await outboxRows(api, 'match.release_reminder', matchId)).toEqual([]);
   });
 
@@ -142,7 +142,7 @@ describe('a released referral whose mentor leaves', () => {
         referral.id,
         addDays(today(api), 7),
       ]);
-    await api.app.get(ReleaseDay).sweep();
+    await sweepReleaseDaysOf(api, [referral.id]);
     expect(await outboxRows(api, 'match.release_reminder', proposeMatch.id)).toEqual([]);
   });
 

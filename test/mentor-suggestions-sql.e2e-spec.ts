@@ -268,7 +268,11 @@ describe('mentor suggestions in SQL', () => {
   beforeAll(async () => {
     api = await TestApi.start();
     db = api.app.get(DataSource);
-    today = api.app.get(Clock).today();
+    // Frozen for the whole file: the seed, the expectations and the services must agree on today
+    // even when the UK date turns over while the file runs.
+    const clock = api.app.get(Clock);
+    clock.set(clock.now());
+    today = clock.today();
     const world = await referralWorld(api);
     organisationId = world.org.id;
     const made = [

@@ -1,14 +1,6 @@
-import { Role } from '@app/core';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { TestApi, codeOf, unique } from './support/app';
-import { createOrganisation, createStaff } from './support/factories';
-import {
-  SEARCH_SERVICES,
-  UPDATE_SCHEME,
-  createScheme,
-  schemeInput,
-  tokenFor,
-} from './support/schemes';
+import type { TestApi } from './support/app';
+import { OwnApi, startOwnApi } from './support/own-stack';
 
 const LEEDS = 'E08000035';
 const BRADFORD = 'E08000032';
@@ -27,15 +19,25 @@ interface Match {
 }
 
 /**
- * A dozen real-place schemes, each there to decide one rule. Other test files share the database,
- * so every assertion looks only at this file's schemes (their names start with `run`).
+ * A dozen real-place schemes, each there to decide one rule. The searches ask for the first 100 and
+ * every assertion looks only at this file's schemes (their names start with `run`); on the run's
+ * shared database other files' Leeds schemes (each referralWorld makes one) rank among them and
+ * would, in numbers, push this file's lower-ranked schemes past the first 100. So the file has a
+ * database of its own (startOwnApi), with its modules loaded after that environment is set.
  */
 describe('searchServices', () => {
+  let stack: OwnApi;
   let api: TestApi;
   let admin: string;
   let staff: string;
-  const run = unique('search');
+  let run: string;
   const named = (name: string) => `${run} ${name}`;
+  let Role: typeof import('@app/core').Role;
+  let codeOf: typeof import('./support/app').codeOf;
+  let createOrganisation: typeof import('./support/factories').createOrganisation;
+  let createStaff: typeof import('./support/factories').createStaff;
+  let SEARCH_SERVICES: string;
+  let tokenFor: typeof import('./support/schemes').tokenFor;
 
   async function search(input: Record<string, unknown>, token = staff): Promise<Match[]> {
     const data = await api.ok<{ searchServices: Match[] }>(
@@ -61,7 +63,16 @@ describe('searchServices', () => {
   };
 
   beforeAll(async () => {
-    api = await TestApi.start();
+    stack = await startOwnApi('search');
+    ({ api } = stack);
+    ({ Role } = await import('@app/core'));
+    const app = await import('./support/app');
+    codeOf = app.codeOf;
+    run = app.unique('search');
+    ({ createOrganisation, createStaff } = await import('./support/factories'));
+    const schemesSupport = await import('./support/schemes');
+    const { UPDATE_SCHEME, createScheme, schemeInput } = schemesSupport;
+    ({ SEARCH_SERVICES, tokenFor } = schemesSupport);
     admin = await api.adminToken();
     staff = (await createStaff(api, admin, { role: 'PRISON_STAFF', prisonCode: 'LEI' })).token;
     const plain = (await createOrganisation(api, admin)).id;
@@ -173,8 +184,10 @@ describe('searchServices', () => {
       if (name === 'paused-leeds')
         await api.ok(UPDATE_SCHEME, { id: scheme.id, input: { active: false } }, admin);
     }
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.stop();
   });
-  afterAll(() => api.stop());
 
   it('ranks through-the-gate first, then needs covered, distance, specialist fit and places; each with its reasons', async () => {
     const matches = await search(woman);

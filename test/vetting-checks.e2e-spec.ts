@@ -1,4 +1,4 @@
-import { Clock, addDays } from '@app/core';
+import { Clock, addDays, addMonths } from '@app/core';
 import { DataSource } from 'typeorm';
 import { GqlResult, TestApi, codeOf } from './support/app';
 import {
@@ -37,12 +37,13 @@ describe('vetting checks: requests, outcomes, the Update Service', () => {
 
   const statusOf = async (id: string): Promise<string> =>
     (await db.query('SELECT status FROM volunteer_profiles WHERE id = $1', [id]))[0].status;
-  const today = () => new Date().toISOString().slice(0, 10);
-  // The API's own (UK) date, as the Update Service result is dated by it.
+  // The API's own (UK) date, as the Update Service result is dated by it: not the UTC date, which
+  // is a day behind from 00:00 to 01:00 BST.
   const ukToday = () => api.app.get(Clock).today();
+  const today = ukToday;
   const yesterday = () => addDays(ukToday(), -1);
-  const yearsFromToday = (years: number) =>
-    `${Number(today().slice(0, 4)) + years}${today().slice(4)}`;
+  // Calendar years, as the app counts them (29 February + 3 years = 28 February).
+  const yearsFromToday = (years: number) => addMonths(ukToday(), 12 * years);
 
   beforeAll(async () => {
     api = await TestApi.start();

@@ -1,3 +1,4 @@
+import { Clock, addMonths } from '@app/core';
 import { TestApi } from './support/app';
 import { createOrganisation, createStaff, insertVolunteers } from './support/factories';
 import {
@@ -226,16 +227,19 @@ describe('clearance for a scheme', () => {
       prisonsServed: ['LEI'],
     });
     const [volunteerId] = await insertVolunteers(api, 1, strict.id);
+    // Issued a month ago, so the one-year re-check date is still ahead whenever the suite runs.
+    const issuedOn = addMonths(api.app.get(Clock).today(), -1);
+    const recheckOn = addMonths(issuedOn, 12);
     const [, , , dbsCheck, security] = await completeChecks(api, strictCoordinator, volunteerId, [
       ...base,
-      dbs('BASIC', { issuedOn: '2026-06-01' }),
+      dbs('BASIC', { issuedOn }),
       { kind: 'PRISON_SECURITY', issuedOn: '2026-05-01' },
     ]);
-    expect(dbsCheck.expiresOn).toBe('2027-06-01');
+    expect(dbsCheck.expiresOn).toBe(recheckOn);
     expect(security.expiresOn).toBe('2029-05-01');
     const clearance = await clearanceOf(api, strictCoordinator, volunteerId, {
       schemeId: prisonScheme.id,
     });
-    expect(clearance).toEqual({ cleared: true, missing: [], expiresOn: '2027-06-01' });
+    expect(clearance).toEqual({ cleared: true, missing: [], expiresOn: recheckOn });
   });
 });

@@ -1,31 +1,31 @@
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { WorkerModule } from '../apps/worker/src/worker.module';
-import { TestApi } from './support/app';
-import { createOrganisation, createStaff, registerMentor } from './support/factories';
+import type { TestApi } from './support/app';
 import { eventually } from './support/notifications';
+import { OwnStack, startOwnStack } from './support/own-stack';
 
 const MY_NOTIFICATIONS = '{ myNotifications { kind subject body } }';
 
 // Registration and status changes announce themselves through the outbox; the worker delivers
-// them in-app (no email server is configured in this suite).
+// them in-app (no email server is configured in this suite). The worker takes every outbox row,
+// job and event it finds, so it runs on a database and Redis prefix of this file's own
+// (startOwnStack): on the run's shared database it would deliver, and sweep, other files' rows.
 describe('volunteer notifications', () => {
+  let stack: OwnStack;
   let api: TestApi;
-  let worker: INestApplicationContext;
   let admin: string;
+  let factories: typeof import('./support/factories');
 
   beforeAll(async () => {
-    api = await TestApi.start();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-    await worker.init();
+    stack = await startOwnStack('volnotify', { OUTBOX_RELAY_POLL_MS: '200' });
+    ({ api } = stack);
+    factories = await import('./support/factories');
     admin = await api.adminToken();
-  });
+  }, 120_000);
   afterAll(async () => {
-    await worker.close();
-    await api.stop();
+    await stack?.stop();
   });
 
   it('welcomes a new mentor, tells their organisation\'s coordinators, and tells the mentor of a status change', async () => {
+    const { createOrganisation, createStaff, registerMentor } = factories;
     const org = await createOrganisation(api, admin);
     const other = await createOrganisation(api, admin);
     const coordinator = await createStaff(api, admin, { role: 'COORDINATOR', organisationId: org.id });

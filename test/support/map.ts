@@ -115,12 +115,15 @@ export async function mapQueueIdle(stack: MapStack, timeoutMs = 30_000): Promise
   );
 }
 
-/** Waits until the served map satisfies `check`. */
+/**
+ * Waits until the served map satisfies `check`. The default leaves room for a debounced rebuild
+ * (map.e2e waits 6 s before one) on a loaded machine.
+ */
 export function eventuallyMap(
   api: TestApi,
   what: string,
   check: (map: GeoJsonView) => boolean,
-  timeoutMs = 15_000,
+  timeoutMs = 30_000,
 ): Promise<{ etag: string; body: GeoJsonView }> {
   return eventually(
     what,

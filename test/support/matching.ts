@@ -205,3 +205,37 @@ export async function acceptedMatch(
   await api.ok(RESPOND_TO_MATCH, { id: proposed.match.id, accept: true }, mentor.token);
   return proposed;
 }
+
+/**
+ * ReleaseDay.sweep for the given referrals only, for files on the shared database. The real sweep
+ * acts on every MATCHED referral in the database (by this app's clock, which a test may have
+ * moved), so it would remind of, or activate, other test files' referrals, and their sweeps ours.
+ * The reminders are the sweep's own (its query, its policy, its re-check under lock), filtered to
+ * `referralIds`; activation is left out (release-day, full-loop and jobs-calendar test it on a
+ * database of their own).
+ */
+export async function sweepReleaseDaysOf(
+  api: TestApi,
+  referralIds: string[],
+): Promise<{ activated: number; reminded: number }> {
+  const { AuditService } = await import('@app/core');
+  const { NotifyService } = await import('@app/notifications');
+  const { ReleaseDay } = await import('@app/matching');
+  const { ReleaseDayRepository } = await import(
+    '@app/matching/release-day/release-day.repository'
+  );
+  const real = api.app.get(ReleaseDayRepository);
+  const scoped = Object.create(real) as InstanceType<typeof ReleaseDayRepository>;
+  scoped.activateDue = async () => [];
+  scoped.remindersDue = async (today: string, withinDays: number) =>
+    (await real.remindersDue(today, withinDays)).filter((due) =>
+      referralIds.includes(due.referralId),
+    );
+  return new ReleaseDay(
+    api.app.get(DataSource),
+    scoped,
+    api.app.get(AuditService),
+    api.app.get(NotifyService),
+    api.app.get(Clock),
+  ).sweep();
+}

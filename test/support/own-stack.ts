@@ -15,10 +15,26 @@ export interface OwnStack {
 }
 
 /** Starts the stack; `env` overrides configuration (crons, poll intervals, REDIS_URL…). */
-export async function startOwnStack(
+export function startOwnStack(label: string, env: Record<string, string> = {}): Promise<OwnStack> {
+  return start(label, env, true) as Promise<OwnStack>;
+}
+
+export type OwnApi = Omit<OwnStack, 'worker'>;
+
+/**
+ * The API alone on a database and Redis prefix of the file's own: for a file whose assertions
+ * depend on what the whole database holds (searches over every scheme), without a worker whose
+ * polling would add statements to the ones a test counts.
+ */
+export function startOwnApi(label: string, env: Record<string, string> = {}): Promise<OwnApi> {
+  return start(label, env, false);
+}
+
+async function start(
   label: string,
-  env: Record<string, string> = {},
-): Promise<OwnStack> {
+  env: Record<string, string>,
+  withWorker: boolean,
+): Promise<OwnStack | OwnApi> {
   const database = await createOwnDatabase(label);
   const prefix = `${process.env.REDIS_PREFIX}_${label}`;
   const restoreEnv = overrideEnv({ DATABASE_URL: database.url, REDIS_PREFIX: prefix, ...env });
@@ -34,16 +50,19 @@ export async function startOwnStack(
   await geo.destroy();
 
   const { TestApi } = await import('./app');
-  const { NestFactory } = await import('@nestjs/core');
-  const { WorkerModule } = await import('../../apps/worker/src/worker.module');
   const api = await TestApi.start();
-  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-  await worker.init();
+  let worker: INestApplicationContext | null = null;
+  if (withWorker) {
+    const { NestFactory } = await import('@nestjs/core');
+    const { WorkerModule } = await import('../../apps/worker/src/worker.module');
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    await worker.init();
+  }
   return {
     api,
-    worker,
+    ...(worker ? { worker } : {}),
     async stop() {
-      await worker.close();
+      await worker?.close();
       await api.stop();
       // Before restoring the environment: REDIS_URL may be the file's own server.
       await deleteRedisKeys(process.env.REDIS_URL as string, prefix);
