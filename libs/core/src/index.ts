@@ -7,6 +7,7 @@ export * from './database/database.module';
 export * from './database/base.entity';
 export * from './database/geo-point';
 export * from './database/postgres-errors';
+export * from './database/contains-pattern';
 /** Contract error codes, the error every library throws, and their GraphQL mapping. */
 export * from './errors/error-code';
 export * from './errors/domain.error';

@@ -4,3 +4,4 @@ export * from './organisations.service';
 export * from './organisation.repository';
 export * from './organisation.entity';
 export * from './dto/organisation.object';
+export * from './organisation-changes';

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { KeysetCursor, containsPattern } from '@app/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { OrganisationEntity } from './organisation.entity';
+
+const CREATED_MS = "date_trunc('milliseconds', o.created_at)";
 
 /** Every query on organisations. */
 @Injectable()
@@ -16,13 +19,57 @@ export class OrganisationRepository {
     return this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
   }
 
-  /** Whether an organisation has this name, in any case (lower(name) is the unique key). */
-  nameTaken(manager: EntityManager, name: string): Promise<boolean> {
+  /** Locks the row for the rest of the transaction, so concurrent updates apply one after the other. */
+  lockById(manager: EntityManager, id: string): Promise<OrganisationEntity | null> {
     return manager
       .getRepository(OrganisationEntity)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Whether another organisation than `except` has this name, in any case (lower(name) is the unique key). */
+  nameTaken(manager: EntityManager, name: string, except: string | null = null): Promise<boolean> {
+    const query = manager
+      .getRepository(OrganisationEntity)
       .createQueryBuilder('o')
-      .where('lower(o.name) = lower(:name)', { name })
-      .getExists();
+      .where('lower(o.name) = lower(:name)', { name });
+    if (except) query.andWhere('o.id <> :except', { except });
+    return query.getExists();
+  }
+
+  async update(
+    manager: EntityManager,
+    id: string,
+    change: Partial<OrganisationEntity>,
+  ): Promise<void> {
+    await manager.getRepository(OrganisationEntity).update({ id }, change);
+  }
+
+  /**
+   * One keyset page (`first + 1` rows after the cursor), oldest first, and the total. Cursors carry
+   * milliseconds, so ordering and comparing use the truncated time (as schemes do).
+   */
+  async page(
+    search: string | null,
+    after: KeysetCursor | null,
+    first: number,
+  ): Promise<{ rows: OrganisationEntity[]; totalCount: number }> {
+    const base = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o');
+    if (search) {
+      base.where('o.name ILIKE :pattern', { pattern: containsPattern(search) });
+    }
+    const rows = base
+      .clone()
+      .orderBy(CREATED_MS, 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .limit(first + 1);
+    if (after) {
+      rows.andWhere(`(${CREATED_MS}, o.id) > (:afterCreatedAt, :afterId)`, {
+        afterCreatedAt: after.createdAt,
+        afterId: after.id,
+      });
+    }
+    const [found, totalCount] = await Promise.all([rows.getMany(), base.getCount()]);
+    return { rows: found, totalCount };
   }
 
   insert(manager: EntityManager, values: Partial<OrganisationEntity>): Promise<OrganisationEntity> {

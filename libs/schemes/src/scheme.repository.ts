@@ -61,6 +61,14 @@ export class SchemeRepository {
     return this.visible(query, visibility).getMany();
   }
 
+  /** The ids of every scheme of the organisation, active or not. */
+  async idsOfOrganisation(manager: EntityManager, organisationId: string): Promise<string[]> {
+    const rows = await manager
+      .getRepository(SchemeEntity)
+      .find({ where: { organisationId }, select: { id: true } });
+    return rows.map((row) => row.id);
+  }
+
   /** One keyset page (`first + 1` rows after the cursor) and the total the caller may see. */
   async page(
     filter: { organisationId?: string },

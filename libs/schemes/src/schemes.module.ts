@@ -1,4 +1,5 @@
 import { LoaderRegistry, byKeys } from '@app/core';
+import { OrganisationChanges, OrganisationsModule } from '@app/organisations';
 import { Module, OnModuleInit } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { SchemeObject } from './dto/scheme.object';
@@ -13,6 +14,7 @@ import { ServiceSearchResolver } from './search/service-search.resolver';
 import { ServiceSearchService } from './search/service-search.service';
 
 @Module({
+  imports: [OrganisationsModule],
   providers: [
     SchemeRepository,
     SchemesService,
@@ -31,9 +33,22 @@ export class SchemesModule implements OnModuleInit {
   constructor(
     private readonly loaders: LoaderRegistry,
     private readonly schemes: SchemeRepository,
+    private readonly organisationChanges: OrganisationChanges,
+    private readonly events: SchemeEvents,
   ) {}
 
   onModuleInit(): void {
+    // The map and the Open Referral feed show the organisation with each of its schemes.
+    this.organisationChanges.register(async (manager, organisationId) => {
+      for (const schemeId of await this.schemes.idsOfOrganisation(manager, organisationId)) {
+        await this.events.changed(manager, {
+          schemeId,
+          organisationId,
+          change: 'updated',
+          version: 1,
+        });
+      }
+    });
     /** `schemesByOrganisation`: every scheme of each organisation, active or not (callers filter by who asks). */
     this.loaders.register(
       'schemesByOrganisation',

@@ -30,11 +30,14 @@ interface Classified {
 }
 
 /**
- * The fields a ValidationPipe error names (`input.name must be …`: the field is the first word);
- * undefined when the response is not one. Shared with the public REST endpoints' error shape.
+ * The fields a ValidationPipe error names: InputValidationPipe's `fields`, or else each message's
+ * first word (`id must be a UUID`); undefined when the response is not one. Shared with the public
+ * REST endpoints' error shape.
  */
 export function fieldsFromValidationPipe(response: unknown): FieldProblem[] | undefined {
-  const messages = (response as { message?: unknown })?.message;
+  const { message: messages, fields } = (response ?? {}) as { message?: unknown; fields?: unknown };
+  // InputValidationPipe names each field; other pipes' messages start with the field's name.
+  if (Array.isArray(fields)) return fields as FieldProblem[];
   if (!Array.isArray(messages)) return undefined;
   return messages.map((m: string) => ({ field: String(m).split(' ')[0], message: String(m) }));
 }

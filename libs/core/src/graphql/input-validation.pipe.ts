@@ -1,13 +1,27 @@
 import { ArgumentMetadata, BadRequestException, ValidationPipe } from '@nestjs/common';
+import { ValidationError } from 'class-validator';
+
+/** One problem with one field, named by its path as the client sent it (`input.name`). */
+interface FieldProblem {
+  field: string;
+  message: string;
+}
 
 /**
  * class-validator on every argument (unknown fields refused), its problems naming the field as the
  * client sent it, `input.name` rather than `name`, like every other BAD_USER_INPUT. The error stays
- * the ValidationPipe's own, so REST controllers answer it as before.
+ * the ValidationPipe's own (`message` a list of strings), so REST controllers answer it as before;
+ * `fields` carries each problem's path, taken from the validator rather than from the message's
+ * first word ("each value in pathways…", "All pathways's elements…" start with no field name).
  */
 export class InputValidationPipe extends ValidationPipe {
   constructor() {
-    super({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => problemsException(errors.flatMap((e) => problems(e, ''))),
+    });
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -16,12 +30,37 @@ export class InputValidationPipe extends ValidationPipe {
     } catch (error) {
       // A named argument (`input`) prefixes its fields; an @ArgsType's fields are arguments themselves.
       if (!(error instanceof BadRequestException) || !metadata.data) throw error;
-      const response = error.getResponse() as { message?: unknown };
-      if (!Array.isArray(response.message)) throw error;
-      throw new BadRequestException({
-        ...response,
-        message: response.message.map((message) => `${metadata.data}.${String(message)}`),
-      });
+      const response = error.getResponse() as { fields?: FieldProblem[] };
+      if (!Array.isArray(response.fields)) throw error;
+      throw problemsException(
+        response.fields.map(({ field, message }) => ({
+          field: `${metadata.data}.${field}`,
+          message: message.startsWith(`${field} `)
+            ? `${metadata.data}.${message}`
+            : `${metadata.data}.${field}: ${message}`,
+        })),
+      );
     }
   }
+}
+
+function problemsException(fields: FieldProblem[]): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: fields.map((f) => f.message),
+    fields,
+  });
+}
+
+/** Every failed constraint of a property and of its nested properties, with their paths. */
+function problems(error: ValidationError, parent: string): FieldProblem[] {
+  const field = parent ? `${parent}.${error.property}` : error.property;
+  const own = Object.values(error.constraints ?? {}).map((message) => ({
+    field,
+    message: message.startsWith(`${error.property} `)
+      ? `${field}${message.slice(error.property.length)}`
+      : message,
+  }));
+  return [...own, ...(error.children ?? []).flatMap((child) => problems(child, field))];
 }
