@@ -1,4 +1,4 @@
-import { KeysetCursor, VolunteerStatus } from '@app/core';
+import { KeysetCursor, VolunteerStatus, containsPattern } from '@app/core';
 import { OrganisationEntity } from '@app/organisations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -27,6 +27,23 @@ export type NewVolunteerProfile = Pick<
   | 'livedExperience'
   | 'deliveryModes'
   | 'maxMentees'
+>;
+
+/** What a profile edit may write (the outcode and its point together, never a full postcode). */
+export type ProfileUpdate = Partial<
+  Pick<
+    VolunteerProfileEntity,
+    | 'displayName'
+    | 'outcode'
+    | 'location'
+    | 'travelRadiusKm'
+    | 'gender'
+    | 'languages'
+    | 'pathways'
+    | 'livedExperience'
+    | 'deliveryModes'
+    | 'maxMentees'
+  >
 >;
 
 export type StatusChange = Pick<VolunteerProfileEntity, 'status' | 'statusReason' | 'activeSince'>;
@@ -64,6 +81,10 @@ export class VolunteerRepository {
   }
 
   async updateStatus(manager: EntityManager, id: string, change: StatusChange): Promise<void> {
+    await manager.getRepository(VolunteerProfileEntity).update({ id }, change);
+  }
+
+  async updateProfile(manager: EntityManager, id: string, change: ProfileUpdate): Promise<void> {
     await manager.getRepository(VolunteerProfileEntity).update({ id }, change);
   }
 
@@ -110,7 +131,7 @@ export class VolunteerRepository {
       query.andWhere(
         `(${alias}.display_name ILIKE :pattern OR EXISTS (
            SELECT 1 FROM users u WHERE u.id = ${alias}.user_id AND u.email ILIKE :pattern))`,
-        { pattern: `%${filter.search.replace(/[\\%_]/g, '\\$&')}%` },
+        { pattern: containsPattern(filter.search) },
       );
     }
     return query;

@@ -8,6 +8,7 @@ import { MentorRegistrationService } from './mentor-registration.service';
 import { RegistrationLimit } from './registration-limit';
 import { VolunteerDepartures } from './volunteer-departures';
 import { VolunteerEligibility } from './volunteer-eligibility';
+import { VolunteerProfileService } from './volunteer-profile.service';
 import { VolunteerStatusService } from './volunteer-status.service';
 import { VolunteerRepository } from './volunteer.repository';
 import { VolunteersResolver } from './volunteers.resolver';
@@ -23,6 +24,7 @@ import { VolunteersService } from './volunteers.service';
     RegistrationLimit,
     VolunteersService,
     VolunteerStatusService,
+    VolunteerProfileService,
     VolunteersResolver,
   ],
   exports: [VolunteerRepository, VolunteersService, VolunteerEligibility, VolunteerDepartures],

@@ -2,6 +2,7 @@ import { AuthPayloadObject, UserObject } from '@app/auth';
 import {
   AuthUser,
   CurrentUser,
+  EntityId,
   Loaders,
   Public,
   RequestContext,
@@ -10,13 +11,24 @@ import {
   Roles,
 } from '@app/core';
 import { OrganisationObject } from '@app/organisations';
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { RegisterMentorInput } from './dto/register-mentor.input';
+import { UpdateVolunteerProfileInput } from './dto/update-volunteer-profile.input';
 import { VolunteerConnection } from './dto/volunteer-connection.object';
 import { VolunteerProfileObject } from './dto/volunteer-profile.object';
 import { SetVolunteerStatusArgs, VolunteerIdArgs, VolunteersArgs } from './dto/volunteers.args';
 import { MentorRegistrationService } from './mentor-registration.service';
 import { RegistrationLimit } from './registration-limit';
+import { VolunteerProfileService } from './volunteer-profile.service';
 import { VolunteerStatusService } from './volunteer-status.service';
 import { VolunteersService } from './volunteers.service';
 
@@ -30,6 +42,7 @@ export class VolunteersResolver {
     private readonly registration: MentorRegistrationService,
     private readonly reads: VolunteersService,
     private readonly statuses: VolunteerStatusService,
+    private readonly profiles: VolunteerProfileService,
     private readonly registrations: RegistrationLimit,
   ) {}
 
@@ -76,6 +89,20 @@ export class VolunteersResolver {
     @Args() { id, status, reason }: SetVolunteerStatusArgs,
   ): Promise<VolunteerProfileObject> {
     return VolunteerProfileObject.from(await this.statuses.change(actor, id, status, reason));
+  }
+
+  /**
+   * The mentor edits their own profile, or their organisation's coordinators (or an admin) edit
+   * it; anyone else gets NOT_FOUND, as for `volunteer(id)`. Only the fields sent change.
+   */
+  @Roles(Role.ADMIN, Role.COORDINATOR, Role.MENTOR)
+  @Mutation(() => VolunteerProfileObject)
+  async updateVolunteerProfile(
+    @CurrentUser() actor: AuthUser,
+    @Args('id', { type: () => ID }, new EntityId('Volunteer')) id: string,
+    @Args('input') input: UpdateVolunteerProfileInput,
+  ): Promise<VolunteerProfileObject> {
+    return VolunteerProfileObject.from(await this.profiles.update(actor, id, input));
   }
 
   @ResolveField(() => UserObject)
