@@ -2,6 +2,7 @@ import { Public } from '@app/core';
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { RedisHealthIndicator } from './redis.health';
+import { WorkerHealthIndicator } from './worker.health';
 
 /** `GET /health`: 200 when PostgreSQL and Redis answer, 503 otherwise (for load balancers). */
 @Controller('health')
@@ -10,6 +11,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly workers: WorkerHealthIndicator,
   ) {}
 
   @Public()
@@ -20,5 +22,17 @@ export class HealthController {
       () => this.database.pingCheck('database', { timeout: 1000 }),
       () => this.redis.isHealthy('redis'),
     ]);
+  }
+
+  /**
+   * `GET /health/worker`: 200 while a worker process runs, 503 otherwise. For monitoring, not for
+   * the API's load balancer: the API serves requests whatever the worker does (notifications wait
+   * in the outbox).
+   */
+  @Public()
+  @Get('worker')
+  @HealthCheck()
+  worker() {
+    return this.health.check([() => this.workers.isRunning('worker')]);
   }
 }

@@ -13,3 +13,5 @@ export * from './queue-workers.service';
 export * from './queue.module';
 /** Repeatable (cron) jobs registered at worker start. */
 export * from './cron-schedules';
+/** Which worker processes are running (for /health/worker). */
+export * from './worker-heartbeat';
