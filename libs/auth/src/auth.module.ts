@@ -1,3 +1,4 @@
+import { NotifyModule } from '@app/notifications/notify.module';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
@@ -7,6 +8,9 @@ import { AccountStatusCache } from './account-status.cache';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { PasswordChangeService } from './password-change.service';
+import { PasswordResetLimit } from './password-reset-limit';
+import { PasswordResetTokenRepository } from './password-reset-token.repository';
 import { TokenService } from './token.service';
 import { UserRepository } from './user.repository';
 
@@ -15,6 +19,8 @@ const DEVELOPMENT_SECRET = 'development-only-secret-not-for-production-use';
 
 @Module({
   imports: [
+    // By path, not '@app/notifications': its index loads NotificationsModule, which imports this one.
+    NotifyModule,
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({
@@ -35,6 +41,9 @@ const DEVELOPMENT_SECRET = 'development-only-secret-not-for-production-use';
     UserRepository,
     AccountStatusCache,
     AccountAccessService,
+    PasswordChangeService,
+    PasswordResetLimit,
+    PasswordResetTokenRepository,
   ],
   exports: [AuthService, TokenService, UserRepository],
 })

@@ -24,12 +24,14 @@ import { AccountAccessService } from './account-access.service';
 import { AuthService } from './auth.service';
 import { AuthPayloadObject, UserObject } from './dto/user.object';
 import { CreateStaffUserInput } from './dto/create-staff-user.input';
+import { PasswordChangeService } from './password-change.service';
 
 @Resolver(() => UserObject)
 export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly access: AccountAccessService,
+    private readonly passwords: PasswordChangeService,
   ) {}
 
   @Public()
@@ -90,6 +92,51 @@ export class AuthResolver {
   async signOutEverywhere(@CurrentUser() actor: AuthUser): Promise<boolean> {
     await this.access.signOutEverywhere(actor);
     return true;
+  }
+
+  @Mutation(() => AuthPayloadObject, {
+    description:
+      "Sets a new password (the registration policy applies) given the current one; every other session of the caller's ends, and the token returned replaces theirs.",
+  })
+  async changePassword(
+    @CurrentUser() actor: AuthUser,
+    @Args('currentPassword') currentPassword: string,
+    @Args('newPassword') newPassword: string,
+    @Context() context: RequestContext,
+  ): Promise<AuthPayloadObject> {
+    const { accessToken, user } = await this.passwords.changePassword(
+      actor,
+      currentPassword,
+      newPassword,
+      context.req.ip,
+    );
+    return { accessToken, user: UserObject.from(user) };
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description:
+      'Emails a single-use link to reset the password, if the email belongs to an enabled account. Always true: it never says whether there is one.',
+  })
+  async requestPasswordReset(
+    @Args('email') email: string,
+    @Context() context: RequestContext,
+  ): Promise<boolean> {
+    await this.passwords.requestPasswordReset(email, context.req.ip);
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => AuthPayloadObject, {
+    description:
+      "Sets a new password with the token of an emailed reset link (once, before it expires) and signs in; the account's other sessions end.",
+  })
+  async resetPassword(
+    @Args('token') token: string,
+    @Args('newPassword') newPassword: string,
+  ): Promise<AuthPayloadObject> {
+    const { accessToken, user } = await this.passwords.resetPassword(token, newPassword);
+    return { accessToken, user: UserObject.from(user) };
   }
 
   @ResolveField(() => OrganisationObject, { nullable: true })

@@ -6,3 +6,4 @@ export * from './user.repository';
 export * from './user.entity';
 export * from './dto/user.object';
 export * from './password';
+export * from './password-change.service';

@@ -44,6 +44,14 @@ export class LoginThrottleService {
     return { succeeded: async () => void (await this.redis.eval(RELEASE, keys.length, ...keys)) };
   }
 
+  /**
+   * Clears the email's failed attempts (after its password was reset with an emailed link: whoever
+   * locked it out by guessing no longer holds it back). The per-address count stays.
+   */
+  async forgetFailures(email: string): Promise<void> {
+    await this.redis.del(this.keys(email, '')[0]);
+  }
+
   /** Emails are hashed so the Redis keys hold no personal data. */
   private keys(email: string, ip: string): string[] {
     const emailHash = createHash('sha256').update(email).digest('hex').slice(0, 32);

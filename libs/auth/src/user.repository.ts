@@ -77,4 +77,28 @@ export class UserRepository {
   async updateAccess(manager: EntityManager, id: string, access: AccountAccess): Promise<void> {
     await manager.getRepository(UserEntity).update({ id }, access);
   }
+
+  /** The user with the password hash, locked until the caller's transaction ends (a password change). */
+  lockWithPasswordHash(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .setLock('pessimistic_write')
+      .where('user.id = :id', { id })
+      .getOne();
+  }
+
+  /**
+   * Sets a new password hash and bumps the token version, so every token issued before stops
+   * working; returns the new token version.
+   */
+  async setPassword(manager: EntityManager, id: string, passwordHash: string): Promise<number> {
+    const [rows]: [{ token_version: number }[], number] = await manager.query(
+      `UPDATE users SET password_hash = $2, token_version = token_version + 1, updated_at = now()
+       WHERE id = $1 RETURNING token_version`,
+      [id, passwordHash],
+    );
+    return rows[0].token_version;
+  }
 }

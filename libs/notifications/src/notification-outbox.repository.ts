@@ -150,18 +150,19 @@ export class NotificationOutboxRepository {
   /**
    * Deletes up to `limit` finished rows (no pending state: relayed, and every channel delivered or
    * failed for good) created before `before`, with their email and SMS delivery records; in-app
-   * notifications stay. Returns how many.
+   * notifications stay. Returns how many. With `kind`, only rows of that kind (the kinds purged early).
    */
-  async purgeFinished(before: Date, limit: number): Promise<number> {
+  async purgeFinished(before: Date, limit: number, kind: string | null = null): Promise<number> {
     const rows: { id: string }[] = await this.dataSource.query(
       `DELETE FROM notification_outbox WHERE id IN (
          SELECT o.id FROM notification_outbox o
          WHERE o.created_at < $1
+           AND ($3::varchar IS NULL OR o.kind = $3)
            AND NOT EXISTS (SELECT 1 FROM notification_outbox_pending p WHERE p.outbox_id = o.id)
          LIMIT $2
        )
        RETURNING id`,
-      [before, limit],
+      [before, limit, kind],
     );
     return rows.length;
   }

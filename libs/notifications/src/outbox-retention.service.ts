@@ -2,6 +2,7 @@ import { Clock } from '@app/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NotificationOutboxRepository } from './notification-outbox.repository';
+import { earlyPurgedKinds } from './templates/notification-kinds';
 
 const BATCH = 1000;
 const DAY_MS = 24 * 3600 * 1000;
@@ -11,6 +12,8 @@ const DAY_MS = 24 * 3600 * 1000;
  * problem), so finished rows are deleted OUTBOX_RETENTION_DAYS after they were written, with their
  * email and SMS delivery records (a FAILED one then leaves ADMINs' failed list). People's in-app
  * notifications stay: they do not depend on the outbox row. Unfinished rows are never purged.
+ * Kinds whose data must not be kept (a password reset link) are purged sooner, once finished and
+ * older than their template's `purgeFinishedAfterHours`.
  * Idempotent, and in small transactions so it never holds many locks.
  */
 @Injectable()
@@ -28,15 +31,26 @@ export class OutboxRetention {
 
   /** Returns how many rows were deleted. */
   async purge(): Promise<number> {
-    const before = new Date(this.clock.now().getTime() - this.days * DAY_MS);
+    const now = this.clock.now().getTime();
     let purged = 0;
-    for (;;) {
-      const batch = await this.outbox.purgeFinished(before, BATCH);
-      purged += batch;
-      if (batch < BATCH) break;
+    const early = earlyPurgedKinds().map(({ kind, hours }) => ({
+      kind,
+      before: new Date(now - hours * 3600 * 1000),
+    }));
+    for (const { kind, before } of [
+      ...early,
+      { kind: null, before: new Date(now - this.days * DAY_MS) },
+    ]) {
+      for (;;) {
+        const batch = await this.outbox.purgeFinished(before, BATCH, kind);
+        purged += batch;
+        if (batch < BATCH) break;
+      }
     }
     if (purged > 0)
-      this.logger.log(`purged ${purged} finished notifications older than ${this.days} days`);
+      this.logger.log(
+        `purged ${purged} finished notifications (older than ${this.days} days, or of a kind kept less)`,
+      );
     return purged;
   }
 }

@@ -94,6 +94,30 @@ export class EnvironmentVariables {
   @Min(1)
   REGISTRATIONS_PER_ADDRESS_PER_HOUR = 20;
 
+  // Password resets (requestPasswordReset, public; resetPassword).
+
+  /** Reset requests per email within an hour before RATE_LIMITED (counted whether or not the account exists). */
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESETS_PER_EMAIL_PER_HOUR = 5;
+
+  /** Reset requests per client address within an hour before RATE_LIMITED. */
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESETS_PER_ADDRESS_PER_HOUR = 20;
+
+  /** How long a reset link works, in minutes; at most a day (the email's outbox row is purged a day after it is sent). */
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  PASSWORD_RESET_TOKEN_TTL_MINUTES = 60;
+
+  /** The page of the web app that resets a password; the email links to `<this>?token=<token>`. */
+  @Matches(/^https?:\/\/[^\s?#]+$/, {
+    message: 'must be an http(s):// URL without a query or fragment',
+  })
+  PASSWORD_RESET_URL = 'http://localhost:3000/reset-password';
+
   @IsInt()
   @Min(1)
   GRAPHQL_MAX_DEPTH = 8;
@@ -252,6 +276,9 @@ const NUMERIC = new Set([
   'AUTH_STATUS_CACHE_MS',
   'LOGIN_FAILURES_PER_MINUTE',
   'REGISTRATIONS_PER_ADDRESS_PER_HOUR',
+  'PASSWORD_RESETS_PER_EMAIL_PER_HOUR',
+  'PASSWORD_RESETS_PER_ADDRESS_PER_HOUR',
+  'PASSWORD_RESET_TOKEN_TTL_MINUTES',
   'GRAPHQL_MAX_DEPTH',
   'GRAPHQL_MAX_COMPLEXITY',
   'WORKER_CONCURRENCY',

@@ -12,6 +12,8 @@ export const REDACTED_PATHS = [
   'req.headers.cookie',
   'req.body',
   '*.password',
+  '*.currentPassword',
+  '*.newPassword',
   '*.passwordHash',
   '*.accessToken',
   '*.token',

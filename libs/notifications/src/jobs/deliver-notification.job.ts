@@ -13,8 +13,8 @@ import {
 } from '../notification-delivery.repository';
 import { roundOfJobId } from '../notification-outbox.repository';
 import { OutboxRowCache } from '../relay/outbox-row-cache';
-import { renderNotification } from '../templates/notification-kinds';
-import { Audience, TemplateContext } from '../templates/notification-template';
+import { channelsOf, renderNotification } from '../templates/notification-kinds';
+import { Audience, KindChannels, TemplateContext } from '../templates/notification-template';
 import { GroupBatcher } from './group-batcher';
 
 /**
@@ -28,7 +28,8 @@ const WRITES_IN_FLIGHT = 8;
 /**
  * Delivers one outbox row: renders its template for each recipient and sends it on every channel
  * the recipient has enabled (in-app always; email and text messages per their preferences and the
- * providers configured).
+ * providers configured), or on the channels its kind's template prescribes (`channels`: a password
+ * reset link is emailed whatever the preference, and never written in-app).
  *
  * - In-app: the notification row, unique per (outbox row, person), is written with the other jobs'
  *   in one statement; a repeat is a no-op, so it is exactly once even if the worker dies.
@@ -85,6 +86,7 @@ export class DeliverNotificationJob implements JobProcessor<JobName.DeliverNotif
       failed: [],
       complete: true,
     };
+    const channels = channelsOf(context.kind);
     const rendered = new Map<Audience, ReturnType<typeof renderNotification>>();
     const sends: Promise<void>[] = [];
     for (const recipient of context.recipients) {
@@ -101,15 +103,17 @@ export class DeliverNotificationJob implements JobProcessor<JobName.DeliverNotif
         );
         rendered.set(recipient.audience, text);
       }
-      // In-app is always on; the write skips a person already notified or whose account is gone.
-      outcome.inApp.push({
-        userId: recipient.userId,
-        kind: context.kind,
-        subject: text.subject,
-        body: text.body,
-      });
+      // In-app unless the kind forbids it; the write skips a person already notified or whose account is gone.
+      if (channels.inApp) {
+        outcome.inApp.push({
+          userId: recipient.userId,
+          kind: context.kind,
+          subject: text.subject,
+          body: text.body,
+        });
+      }
       if (!full || !address) continue;
-      for (const channel of this.channelsFor(address)) {
+      for (const channel of this.channelsFor(address, channels)) {
         const status = full.deliveries.get(deliveryKey(address.userId, channel));
         if (status === DeliveryStatus.DELIVERED || status === DeliveryStatus.FAILED) continue;
         const message: OutgoingMessage = {
@@ -139,12 +143,13 @@ export class DeliverNotificationJob implements JobProcessor<JobName.DeliverNotif
     }
   }
 
-  /** Email and SMS, as the person wants them and the providers configured allow. */
-  private channelsFor(address: RecipientAddress): Channel[] {
+  /** Email and SMS, as the person wants them (unless the kind decides) and the providers configured allow. */
+  private channelsFor(address: RecipientAddress, kind: Required<KindChannels>): Channel[] {
     const channels: Channel[] = [];
-    if (address.emailEnabled && this.senders.has(Channel.EMAIL)) channels.push(Channel.EMAIL);
-    if (address.smsEnabled && address.phoneNumber && this.senders.has(Channel.SMS))
-      channels.push(Channel.SMS);
+    const email = kind.email === 'always' || address.emailEnabled;
+    if (email && this.senders.has(Channel.EMAIL)) channels.push(Channel.EMAIL);
+    const sms = kind.sms !== 'never' && address.smsEnabled && address.phoneNumber;
+    if (sms && this.senders.has(Channel.SMS)) channels.push(Channel.SMS);
     return channels;
   }
 

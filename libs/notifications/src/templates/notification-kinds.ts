@@ -1,6 +1,9 @@
+import { accountPasswordChanged } from './account-password-changed.template';
+import { accountPasswordReset } from './account-password-reset.template';
 import { mentorRegistered } from './mentor-registered.template';
 import {
   Audience,
+  KindChannels,
   NotificationTemplate,
   RenderedNotification,
   TemplateContext,
@@ -26,6 +29,11 @@ import { volunteerStatusChanged } from './volunteer-status-changed.template';
  * The registry of notification kinds. Adding a kind is one template file and one line here; its
  * data type then checks every `notify.enqueue` call for that kind. Outbox rows written by an older
  * release keep their data: change a kind's data only in ways its template still reads.
+ *
+ * A kind goes in-app and, as the person chose, by email and SMS, unless its template says otherwise
+ * (`channels`). The account-security kinds (`account.*`) are emailed even to someone who turned
+ * email off: they are about the account itself, not news the person opted out of. A password reset
+ * link goes by email only: never in-app (anyone reading the inbox could use it), never by SMS.
  */
 export const NOTIFICATION_KINDS = {
   'mentor.registered': mentorRegistered,
@@ -45,6 +53,8 @@ export const NOTIFICATION_KINDS = {
   'referral.closed': referralClosed,
   'match.release_reminder': matchReleaseReminder,
   'referral.release_date_changed': referralReleaseDateChanged,
+  'account.password_changed': accountPasswordChanged,
+  'account.password_reset': accountPasswordReset,
 } satisfies Record<string, NotificationTemplate<never>>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
@@ -55,6 +65,27 @@ export type NotificationData<K extends NotificationKind> =
 
 export function isNotificationKind(kind: string): kind is NotificationKind {
   return Object.prototype.hasOwnProperty.call(NOTIFICATION_KINDS, kind);
+}
+
+/** Where a kind goes, with the defaults filled in (a kind this release does not know: the defaults). */
+export function channelsOf(kind: string): Required<KindChannels> {
+  const channels: KindChannels = isNotificationKind(kind)
+    ? ((NOTIFICATION_KINDS[kind] as NotificationTemplate<unknown>).channels ?? {})
+    : {};
+  return {
+    inApp: channels.inApp ?? true,
+    email: channels.email ?? 'preference',
+    sms: channels.sms ?? 'preference',
+  };
+}
+
+/** Kinds whose finished outbox rows are purged early, with how many hours after they were written. */
+export function earlyPurgedKinds(): { kind: NotificationKind; hours: number }[] {
+  return (Object.keys(NOTIFICATION_KINDS) as NotificationKind[]).flatMap((kind) => {
+    const hours = (NOTIFICATION_KINDS[kind] as NotificationTemplate<unknown>)
+      .purgeFinishedAfterHours;
+    return hours === undefined ? [] : [{ kind, hours }];
+  });
 }
 
 /** Renders a stored outbox row for one audience (throws for a kind this release does not know). */

@@ -18,6 +18,19 @@ export interface TemplateContext {
 }
 
 /**
+ * Where a kind goes, when not the usual: in-app always, email and text messages as the person
+ * chose (`updateNotificationPreferences`). Only account-security messages should need this.
+ */
+export interface KindChannels {
+  /** false: never written to the in-app inbox (its content must not sit where anyone signed in reads it). */
+  inApp?: boolean;
+  /** 'always': sent whatever the person's email preference (an account-security message). */
+  email?: 'preference' | 'always';
+  /** 'never': never by text message. */
+  sms?: 'preference' | 'never';
+}
+
+/**
  * The wording of one kind of notification. Templates see only their own `data`, which must never
  * hold anything sensitive: no offences, prison numbers, vetting notes, reasons or postcodes. Email
  * and text messages say that something happened and point to the app; details stay behind sign-in.
@@ -25,6 +38,14 @@ export interface TemplateContext {
 export interface NotificationTemplate<D> {
   /** Audiences this kind may be sent to; enqueue refuses any other. */
   audiences: readonly Audience[];
+  /** Omitted: in-app always, email and SMS per the person's preferences. */
+  channels?: KindChannels;
+  /**
+   * Finished outbox rows of this kind are purged this many hours after they were written, instead
+   * of after OUTBOX_RETENTION_DAYS: for data that must not be kept (a reset link). Such a kind must
+   * not rely on its dedupe key for longer than this.
+   */
+  purgeFinishedAfterHours?: number;
   render(data: D, audience: Audience, context: TemplateContext): RenderedNotification;
 }
 
