@@ -12,6 +12,7 @@ import { PasswordChangeService } from './password-change.service';
 import { PasswordResetLimit } from './password-reset-limit';
 import { PasswordResetTokenRepository } from './password-reset-token.repository';
 import { TokenService } from './token.service';
+import { UserDirectoryResolver } from './user-directory.resolver';
 import { UserRepository } from './user.repository';
 
 /** Only used outside production, so a demo works without configuration; production requires JWT_SECRET. */
@@ -44,6 +45,7 @@ const DEVELOPMENT_SECRET = 'development-only-secret-not-for-production-use';
     PasswordChangeService,
     PasswordResetLimit,
     PasswordResetTokenRepository,
+    UserDirectoryResolver,
   ],
   exports: [AuthService, TokenService, UserRepository],
 })

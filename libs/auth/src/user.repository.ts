@@ -1,4 +1,4 @@
-import { Role } from '@app/core';
+import { KeysetCursor, Role, containsPattern } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -12,6 +12,17 @@ export interface AccountStatus {
 
 /** The columns a change to an account's access (disable, enable, sign out everywhere) writes. */
 export type AccountAccess = Pick<UserEntity, 'tokenVersion' | 'disabledAt'>;
+
+/** What ADMIN's directory of accounts may be narrowed to (null: any). */
+export interface UserFilter {
+  role: Role | null;
+  organisationId: string | null;
+  prisonCode: string | null;
+  disabled: boolean | null;
+  search: string | null;
+}
+
+const CREATED_MS = "date_trunc('milliseconds', u.created_at)";
 
 /** Every query on users. */
 @Injectable()
@@ -47,6 +58,42 @@ export class UserRepository {
       .where('user.id IN (:...ids)', { ids })
       .orderBy('user.id')
       .getMany();
+  }
+
+  /**
+   * One keyset page (`first + 1` rows after the cursor), oldest first, and the total. Cursors carry
+   * milliseconds, so ordering and comparing use the truncated time (as schemes do).
+   */
+  async page(
+    filter: UserFilter,
+    after: KeysetCursor | null,
+    first: number,
+  ): Promise<{ rows: UserEntity[]; totalCount: number }> {
+    const base = this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
+    if (filter.role) base.andWhere('u.role = :role', { role: filter.role });
+    if (filter.organisationId)
+      base.andWhere('u.organisation_id = :organisationId', {
+        organisationId: filter.organisationId,
+      });
+    if (filter.prisonCode)
+      base.andWhere('u.prison_code = :prisonCode', { prisonCode: filter.prisonCode });
+    if (filter.disabled !== null)
+      base.andWhere(filter.disabled ? 'u.disabled_at IS NOT NULL' : 'u.disabled_at IS NULL');
+    if (filter.search)
+      base.andWhere('u.email ILIKE :pattern', { pattern: containsPattern(filter.search) });
+    const rows = base
+      .clone()
+      .orderBy(CREATED_MS, 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(first + 1);
+    if (after) {
+      rows.andWhere(`(${CREATED_MS}, u.id) > (:afterCreatedAt, :afterId)`, {
+        afterCreatedAt: after.createdAt,
+        afterId: after.id,
+      });
+    }
+    const [found, totalCount] = await Promise.all([rows.getMany(), base.getCount()]);
+    return { rows: found, totalCount };
   }
 
   /** With the password hash, for sign-in only. */
