@@ -53,6 +53,29 @@ describe('GET /health/worker', () => {
     expect((await health()).status).toBe(503);
   }, 60_000);
 
+  it('reports the outbox down once a notification has waited over a minute, up once a worker relays it', async () => {
+    const { createOrganisation, registerMentor } = await import('./support/factories');
+    const { DataSource } = await import('typeorm');
+    const db = stack.api.app.get(DataSource);
+    const admin = await stack.api.adminToken();
+    const org = await createOrganisation(stack.api, admin);
+    await registerMentor(stack.api, { organisationId: org.id }); // a welcome notice, not relayed
+    const outbox = async () => (await health()).body.details.outbox;
+    expect(await outbox()).toMatchObject({ status: 'up', unrelayed: 1 });
+    await db.query(
+      `UPDATE notification_outbox_pending SET created_at = now() - interval '61 seconds'`,
+    );
+    expect(await outbox()).toMatchObject({ status: 'down', unrelayed: 1 });
+    const worker = await startWorker();
+    try {
+      const { eventually } = await import('./support/notifications');
+      await eventually('the relay to catch up', async () => (await health()).status === 200);
+      expect(await outbox()).toMatchObject({ status: 'up', unrelayed: 0 });
+    } finally {
+      await worker.close();
+    }
+  }, 60_000);
+
   it("leaves GET /health (the load balancer's) at 200 without a worker", async () => {
     expect((await stack.api.http.get('/health')).status).toBe(200);
   });

@@ -8,6 +8,9 @@ export * from './templates/notification-template';
 /** The API side (resolvers, Bull Board) and the worker side (relay, delivery job). */
 export * from './notifications.module';
 export * from './notifications-worker.module';
+/** The outbox's backlog (what /health/worker and the ADMIN status read). */
+export { NotificationOutboxRepository } from './notification-outbox.repository';
+export type { OutboxBacklog } from './notification-outbox.repository';
 /** The relay, for tests and tools that need to push the outbox by hand. */
 export * from './relay/outbox-relay.service';
 /** The daily purge of finished outbox rows and its schedule. */

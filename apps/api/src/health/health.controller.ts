@@ -1,6 +1,7 @@
 import { Public } from '@app/core';
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { OutboxHealthIndicator } from './outbox.health';
 import { RedisHealthIndicator } from './redis.health';
 import { WorkerHealthIndicator } from './worker.health';
 
@@ -12,6 +13,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
     private readonly workers: WorkerHealthIndicator,
+    private readonly outbox: OutboxHealthIndicator,
   ) {}
 
   @Public()
@@ -25,14 +27,17 @@ export class HealthController {
   }
 
   /**
-   * `GET /health/worker`: 200 while a worker process runs, 503 otherwise. For monitoring, not for
-   * the API's load balancer: the API serves requests whatever the worker does (notifications wait
-   * in the outbox).
+   * `GET /health/worker`: 200 while a worker process runs and notifications flow (none waiting over
+   * a minute to be relayed), 503 otherwise. For monitoring, not for the API's load balancer: the
+   * API serves requests whatever the worker does (notifications wait in the outbox).
    */
   @Public()
   @Get('worker')
   @HealthCheck()
   worker() {
-    return this.health.check([() => this.workers.isRunning('worker')]);
+    return this.health.check([
+      () => this.workers.isRunning('worker'),
+      () => this.outbox.isFlowing('outbox'),
+    ]);
   }
 }
