@@ -1,7 +1,7 @@
-import type { OwnStack } from './support/own-stack';
-import { startOwnStack } from './support/own-stack';
 import { codeOf } from './support/app';
 import { eventually } from './support/notifications';
+import type { OwnStack } from './support/own-stack';
+import { startOwnStack } from './support/own-stack';
 
 // An inbox longer than one page: myNotifications(after) walks it all, rows written in one batch
 // (same created_at) included, and markAllNotificationsRead empties the unread view at once.

@@ -22,8 +22,8 @@ import {
 } from '@nestjs/graphql';
 import { AccountAccessService } from './account-access.service';
 import { AuthService } from './auth.service';
-import { AuthPayloadObject, UserObject } from './dto/user.object';
 import { CreateStaffUserInput } from './dto/create-staff-user.input';
+import { AuthPayloadObject, UserObject } from './dto/user.object';
 import { PasswordChangeService } from './password-change.service';
 
 @Resolver(() => UserObject)

@@ -1,5 +1,5 @@
-import * as argon2 from 'argon2';
 import { DomainError } from '@app/core';
+import * as argon2 from 'argon2';
 
 export const MIN_PASSWORD_LENGTH = 12;
 const MAX_PASSWORD_LENGTH = 200;

@@ -1,6 +1,6 @@
 import { BaseEntity, Role } from '@app/core';
-import { OrganisationEntity } from '@app/organisations/organisation.entity';
 import { PrisonEntity } from '@app/geo/prison.entity';
+import { OrganisationEntity } from '@app/organisations/organisation.entity';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
 /** A person who signs in. COORDINATORs belong to one organisation, PRISON_STAFF to one prison. */

@@ -1,6 +1,6 @@
+import { KeysetCursor, containsPattern } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { KeysetCursor, containsPattern } from '@app/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { OrganisationEntity } from './organisation.entity';
 

@@ -1,5 +1,5 @@
-import pino from 'pino';
 import { Writable } from 'node:stream';
+import pino from 'pino';
 import { REDACTED_PATHS } from './logging.module';
 
 function capture(log: (logger: pino.Logger) => void): string {

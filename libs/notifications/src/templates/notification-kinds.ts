@@ -1,5 +1,11 @@
 import { accountPasswordChanged } from './account-password-changed.template';
 import { accountPasswordReset } from './account-password-reset.template';
+import { matchAccepted } from './match-accepted.template';
+import { matchDeclined } from './match-declined.template';
+import { matchEnded } from './match-ended.template';
+import { matchProposed } from './match-proposed.template';
+import { matchReleaseReminder } from './match-release-reminder.template';
+import { matchWithdrawn } from './match-withdrawn.template';
 import { mentorRegistered } from './mentor-registered.template';
 import {
   Audience,
@@ -8,12 +14,6 @@ import {
   RenderedNotification,
   TemplateContext,
 } from './notification-template';
-import { matchAccepted } from './match-accepted.template';
-import { matchDeclined } from './match-declined.template';
-import { matchEnded } from './match-ended.template';
-import { matchProposed } from './match-proposed.template';
-import { matchWithdrawn } from './match-withdrawn.template';
-import { matchReleaseReminder } from './match-release-reminder.template';
 import { referralAccepted } from './referral-accepted.template';
 import { referralClosed } from './referral-closed.template';
 import { referralDeclined } from './referral-declined.template';

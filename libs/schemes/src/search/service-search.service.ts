@@ -1,10 +1,9 @@
-import { AuthUser, DomainError, LatLng, OrganisationSpecialism, checkPageSize } from '@app/core';
+import { AuthUser, DomainError, LatLng, OrganisationSpecialism, checkPageSize, ENGLISH, normaliseLanguage } from '@app/core';
 import { toOutcode } from '@app/geo';
 import { OrganisationObject } from '@app/organisations';
 import { Injectable } from '@nestjs/common';
 import { SchemeObject } from '../dto/scheme.object';
 import { ServiceSearchInput } from '../dto/service-search.input';
-import { ENGLISH, normaliseLanguage } from '@app/core';
 import { PlaceDirectory } from '../places';
 import { SchemeRepository } from '../scheme.repository';
 import { RankCandidate, RankQuery, rankServices, wantedSpecialisms } from './rank-services';
