@@ -1,8 +1,6 @@
 import { DomainError, ErrorCode, VolunteerStatus } from '@app/core';
 import { VolunteerEligibility } from '@app/volunteers';
 import { DataSource } from 'typeorm';
-import { accommodationMentor, acceptedMatch, referralWorld } from './support/matching';
-import { meetBaseline } from './support/vetting';
 import { TestApi, codeOf } from './support/app';
 import {
   SET_VOLUNTEER_STATUS,
@@ -11,6 +9,8 @@ import {
   registerMentor,
   walkVolunteerStatus,
 } from './support/factories';
+import { accommodationMentor, acceptedMatch, referralWorld } from './support/matching';
+import { meetBaseline } from './support/vetting';
 
 // Registration hashes a password (argon2) per mentor. Jest 30's runner reads the global testTimeout,
 // not the e2e project's 30 s in jest.config.js (tests were cut off at 5 s), so this file sets its own.
