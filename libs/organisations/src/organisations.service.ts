@@ -2,11 +2,14 @@ import {
   AuditService,
   AuthUser,
   DomainError,
+  ErrorCode,
   Page,
   Role,
   checkPageSize,
   decodeCursor,
+  checkName,
   isUniqueViolation,
+  plainName,
   toPage,
 } from '@app/core';
 import { Injectable } from '@nestjs/common';
@@ -65,6 +68,17 @@ export class OrganisationsService {
    * the names of the fields changed; a change the public map shows is announced to it.
    */
   update(actor: AuthUser, id: string, input: UpdateOrganisationInput): Promise<OrganisationEntity> {
+    const uncleared = (['name', 'specialisms', 'dbsRecheckYears'] as const).filter(
+      (field) => input[field] === null,
+    );
+    if (uncleared.length > 0) {
+      const fields = uncleared.map((field) => ({
+        field: `input.${field}`,
+        message: 'cannot be cleared; leave it out to keep it',
+      }));
+      const message = fields.map((p) => `${p.field}: ${p.message}`).join('; ');
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, message, { fields });
+    }
     const change: Partial<OrganisationEntity> = {};
     if (input.name !== undefined) change.name = trimmedName(input.name);
     if (input.charityNumber !== undefined) change.charityNumber = input.charityNumber;
@@ -76,14 +90,21 @@ export class OrganisationsService {
       const organisation = await this.organisations.lockById(manager, id);
       if (!organisation || !canManage(actor, organisation.id))
         throw DomainError.notFound('Organisation');
-      const name = change.name;
+      // Only what differs is written, audited and announced: a value it already has is no change.
+      const differs = (Object.keys(change) as (keyof OrganisationEntity)[]).filter(
+        (field) => JSON.stringify(change[field]) !== JSON.stringify(organisation[field]),
+      );
+      if (differs.length === 0) return organisation;
+      const changed: Partial<OrganisationEntity> = {};
+      for (const field of differs) Object.assign(changed, { [field]: change[field] });
+      const name = changed.name;
       if (name !== undefined && (await this.organisations.nameTaken(manager, name, id)))
         throw nameTaken(name);
-      await this.organisations.update(manager, id, change).catch((error: unknown) => {
+      await this.organisations.update(manager, id, changed).catch((error: unknown) => {
         if (name !== undefined && isUniqueViolation(error)) throw nameTaken(name);
         throw error;
       });
-      const fields = Object.keys(change).sort();
+      const fields = differs.map(String).sort();
       await this.audit.record(manager, {
         actorUserId: actor.id,
         action: 'organisation.updated',
@@ -92,7 +113,7 @@ export class OrganisationsService {
         details: { fields, actorRole: actor.role },
       });
       if (fields.some((field) => PUBLIC_FIELDS.has(field))) await this.changes.changed(manager, id);
-      return Object.assign(organisation, change);
+      return Object.assign(organisation, changed);
     });
   }
 
@@ -104,7 +125,8 @@ export class OrganisationsService {
   }): Promise<Page<OrganisationObject>> {
     const first = checkPageSize(args.first);
     const { rows, totalCount } = await this.organisations.page(
-      args.search?.trim() || null,
+      // Searched for as names are kept.
+      plainName(args.search ?? '') || null,
       decodeCursor(args.after),
       first,
     );
@@ -122,16 +144,9 @@ function canManage(actor: AuthUser, organisationId: string): boolean {
   );
 }
 
-/** The DTO's length rule applied again to the trimmed name ("  a  " is a one-letter name). */
+/** The name as kept (core's `checkName`): names that look the same are the same name for the index. */
 function trimmedName(raw: string): string {
-  const name = raw.trim();
-  if (name.length < NAME_MIN || name.length > NAME_MAX) {
-    throw DomainError.badInput(
-      'input.name',
-      `must be ${NAME_MIN} to ${NAME_MAX} characters, not counting spaces at either end`,
-    );
-  }
-  return name;
+  return checkName(raw, 'input.name', NAME_MIN, NAME_MAX);
 }
 
 function nameTaken(name: string): DomainError {

@@ -1,6 +1,7 @@
 import {
   DeliveryMode,
   DomainError,
+  checkName,
   ErrorCode,
   FieldProblem,
   Gender,
@@ -23,12 +24,13 @@ export const MAX_LANGUAGES = 20;
  * normalised.
  */
 
+/** How much of an unknown value an error message quotes back. */
+const QUOTED_MAX = 12;
+const QUOTED_VALUES_MAX = 3;
+
+/** Kept as a plain name (core's `plainName`: composed, trimmed, one space between words). */
 export function checkDisplayName(value: string): string {
-  const name = value.trim().replace(/\s+/g, ' ');
-  if (name.length < 1 || name.length > DISPLAY_NAME_MAX) {
-    throw DomainError.badInput('input.displayName', `must be 1 to ${DISPLAY_NAME_MAX} characters`);
-  }
-  return name;
+  return checkName(value, 'input.displayName', 1, DISPLAY_NAME_MAX);
 }
 
 /** The outcode of a postcode (or of a bare outcode); the full postcode goes no further. */
@@ -45,9 +47,15 @@ export function checkLanguages(values: string[]): string[] {
     throw DomainError.badInput('input.languages', `give at most ${MAX_LANGUAGES} languages`);
   const unknown = codes.filter((code) => !isLanguageCode(code));
   if (unknown.length > 0) {
+    // Quoted short: the message must not hand back (or carry into logs) whatever size was sent.
+    const quoted = unknown
+      .slice(0, QUOTED_VALUES_MAX)
+      .map((c) => JSON.stringify(c.length > QUOTED_MAX ? `${c.slice(0, QUOTED_MAX)}…` : c));
+    const more =
+      unknown.length > QUOTED_VALUES_MAX ? ` and ${unknown.length - QUOTED_VALUES_MAX} more` : '';
     throw DomainError.badInput(
       'input.languages',
-      `not ISO 639-1 language codes: ${unknown.map((c) => JSON.stringify(c)).join(', ')}`,
+      `not ISO 639-1 language codes: ${quoted.join(', ')}${more}`,
     );
   }
   return codes;

@@ -50,7 +50,12 @@ export class VolunteerProfileEntity extends BaseEntity {
   outcode: string;
 
   @Index({ spatial: true })
-  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, transformer: geoPointTransformer })
+  @Column({
+    type: 'geography',
+    spatialFeatureType: 'Point',
+    srid: 4326,
+    transformer: geoPointTransformer,
+  })
   location: LatLng;
 
   @Column({ type: 'real' })

@@ -1,4 +1,12 @@
-import { AuthUser, DomainError, Page, checkPageSize, decodeCursor, toPage } from '@app/core';
+import {
+  AuthUser,
+  DomainError,
+  Page,
+  checkPageSize,
+  decodeCursor,
+  plainName,
+  toPage,
+} from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { VolunteerProfileObject } from './dto/volunteer-profile.object';
 import { VolunteersArgs } from './dto/volunteers.args';
@@ -31,7 +39,8 @@ export class VolunteersService {
     const filter = {
       organisationId,
       status: args.status ?? null,
-      search: args.search?.trim() || null,
+      // Searched for as display names are kept.
+      search: plainName(args.search ?? '') || null,
     };
     const [rows, totalCount] = await Promise.all([
       this.volunteers.page(filter, after, first + 1),

@@ -4,6 +4,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import Redis from 'ioredis';
 
+/** As GET /health's Redis ping: a Redis that does not answer in time is down, not waited for. */
+const REDIS_TIMEOUT_MS = 1000;
+
 /** Up while at least one worker process has beaten its heartbeat recently. */
 @Injectable()
 export class WorkerHealthIndicator {
@@ -14,13 +17,21 @@ export class WorkerHealthIndicator {
 
   async isRunning(key: string) {
     const indicator = this.health.check(key);
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const running = await runningWorkers(this.redis);
+      const running = await Promise.race([
+        runningWorkers(this.redis),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timeout')), REDIS_TIMEOUT_MS);
+        }),
+      ]);
       return running > 0
         ? indicator.up({ running })
         : indicator.down({ running, message: 'no worker has reported in the last 30 s' });
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

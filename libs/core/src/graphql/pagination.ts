@@ -29,7 +29,9 @@ export function decodeCursor(cursor: string | null | undefined): KeysetCursor | 
   if (!cursor) return null;
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(iso ?? '');
-  if (!id || !isUUID(id) || Number.isNaN(createdAt.getTime())) {
+  // encodeCursor writes years 0001-9999 only; others ("+275760-…", "0000-…") PostgreSQL cannot hold.
+  const year = createdAt.getUTCFullYear();
+  if (!id || !isUUID(id) || Number.isNaN(createdAt.getTime()) || year < 1 || year > 9999) {
     throw DomainError.badInput('after', 'not a valid cursor');
   }
   return { createdAt, id };

@@ -39,12 +39,27 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, BeforeApplicatio
 
   private async beat(): Promise<void> {
     // With Redis away the queues stop too; /health/worker then reports Redis, not a beat.
-    await this.redis.zadd(HEARTBEATS_KEY, Date.now(), this.member).catch(() => undefined);
+    try {
+      await this.redis.zadd(HEARTBEATS_KEY, await redisNow(this.redis), this.member);
+    } catch {
+      // the next beat tries again
+    }
   }
 }
 
+/**
+ * Redis's clock in ms: beats are stamped and judged by the one clock every process shares, so a
+ * worker or API host whose own clock is off by more than WORKER_STALE_AFTER_MS neither hides
+ * running workers nor deletes their beats.
+ */
+async function redisNow(redis: Redis): Promise<number> {
+  const [seconds, micros] = await redis.time();
+  return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+}
+
 /** How many worker processes have beaten within WORKER_STALE_AFTER_MS (older beats are dropped). */
-export async function runningWorkers(redis: Redis, now = Date.now()): Promise<number> {
-  await redis.zremrangebyscore(HEARTBEATS_KEY, '-inf', now - WORKER_STALE_AFTER_MS);
+export async function runningWorkers(redis: Redis, now?: number): Promise<number> {
+  const at = now ?? (await redisNow(redis));
+  await redis.zremrangebyscore(HEARTBEATS_KEY, '-inf', at - WORKER_STALE_AFTER_MS);
   return redis.zcard(HEARTBEATS_KEY);
 }
