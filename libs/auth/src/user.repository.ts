@@ -1,4 +1,4 @@
-import { KeysetCursor, Role, containsPattern } from '@app/core';
+import { KeysetCursor, Role, containsPattern, oldestFirstPage } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -21,8 +21,6 @@ export interface UserFilter {
   disabled: boolean | null;
   search: string | null;
 }
-
-const CREATED_MS = "date_trunc('milliseconds', u.created_at)";
 
 /** Every query on users. */
 @Injectable()
@@ -60,11 +58,8 @@ export class UserRepository {
       .getMany();
   }
 
-  /**
-   * One keyset page (`first + 1` rows after the cursor), oldest first, and the total. Cursors carry
-   * milliseconds, so ordering and comparing use the truncated time (as schemes do).
-   */
-  async page(
+  /** One page of ADMIN's directory, oldest first, and the total. */
+  page(
     filter: UserFilter,
     after: KeysetCursor | null,
     first: number,
@@ -81,19 +76,7 @@ export class UserRepository {
       base.andWhere(filter.disabled ? 'u.disabled_at IS NOT NULL' : 'u.disabled_at IS NULL');
     if (filter.search)
       base.andWhere('u.email ILIKE :pattern', { pattern: containsPattern(filter.search) });
-    const rows = base
-      .clone()
-      .orderBy(CREATED_MS, 'ASC')
-      .addOrderBy('u.id', 'ASC')
-      .limit(first + 1);
-    if (after) {
-      rows.andWhere(`(${CREATED_MS}, u.id) > (:afterCreatedAt, :afterId)`, {
-        afterCreatedAt: after.createdAt,
-        afterId: after.id,
-      });
-    }
-    const [found, totalCount] = await Promise.all([rows.getMany(), base.getCount()]);
-    return { rows: found, totalCount };
+    return oldestFirstPage(base, after, first);
   }
 
   /** With the password hash, for sign-in only. */

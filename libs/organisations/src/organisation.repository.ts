@@ -1,10 +1,8 @@
-import { KeysetCursor, containsPattern } from '@app/core';
+import { KeysetCursor, containsPattern, oldestFirstPage } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { OrganisationEntity } from './organisation.entity';
-
-const CREATED_MS = "date_trunc('milliseconds', o.created_at)";
 
 /** Every query on organisations. */
 @Injectable()
@@ -44,32 +42,15 @@ export class OrganisationRepository {
     await manager.getRepository(OrganisationEntity).update({ id }, change);
   }
 
-  /**
-   * One keyset page (`first + 1` rows after the cursor), oldest first, and the total. Cursors carry
-   * milliseconds, so ordering and comparing use the truncated time (as schemes do).
-   */
-  async page(
+  /** One page of ADMIN's directory, oldest first, and the total. */
+  page(
     search: string | null,
     after: KeysetCursor | null,
     first: number,
   ): Promise<{ rows: OrganisationEntity[]; totalCount: number }> {
     const base = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o');
-    if (search) {
-      base.where('o.name ILIKE :pattern', { pattern: containsPattern(search) });
-    }
-    const rows = base
-      .clone()
-      .orderBy(CREATED_MS, 'ASC')
-      .addOrderBy('o.id', 'ASC')
-      .limit(first + 1);
-    if (after) {
-      rows.andWhere(`(${CREATED_MS}, o.id) > (:afterCreatedAt, :afterId)`, {
-        afterCreatedAt: after.createdAt,
-        afterId: after.id,
-      });
-    }
-    const [found, totalCount] = await Promise.all([rows.getMany(), base.getCount()]);
-    return { rows: found, totalCount };
+    if (search) base.where('o.name ILIKE :pattern', { pattern: containsPattern(search) });
+    return oldestFirstPage(base, after, first);
   }
 
   insert(manager: EntityManager, values: Partial<OrganisationEntity>): Promise<OrganisationEntity> {

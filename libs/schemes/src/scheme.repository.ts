@@ -1,4 +1,4 @@
-import { KeysetCursor } from '@app/core';
+import { KeysetCursor, oldestFirstPage } from '@app/core';
 import { OrganisationEntity } from '@app/organisations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -10,8 +10,6 @@ import {
   ServiceSearchRow,
   serviceSearchSql,
 } from './search/service-search.sql';
-
-const CREATED_MS = "date_trunc('milliseconds', s.created_at)";
 
 /** Who may see which schemes: everyone the active ones; a coordinator also their own organisation's; an admin all. */
 export interface SchemeVisibility {
@@ -69,8 +67,8 @@ export class SchemeRepository {
     return rows.map((row) => row.id);
   }
 
-  /** One keyset page (`first + 1` rows after the cursor) and the total the caller may see. */
-  async page(
+  /** One keyset page, oldest first, and the total the caller may see. */
+  page(
     filter: { organisationId?: string },
     visibility: SchemeVisibility,
     after: KeysetCursor | null,
@@ -80,21 +78,7 @@ export class SchemeRepository {
     if (filter.organisationId)
       base.where('s.organisationId = :organisationId', { organisationId: filter.organisationId });
     this.visible(base, visibility);
-    // Cursors carry milliseconds (JavaScript dates); PostgreSQL keeps microseconds. Ordering and
-    // comparing on the truncated value keeps a page boundary from repeating a row.
-    const rowsQuery = base
-      .clone()
-      .orderBy(CREATED_MS, 'ASC')
-      .addOrderBy('s.id', 'ASC')
-      .limit(first + 1);
-    if (after) {
-      rowsQuery.andWhere(`(${CREATED_MS}, s.id) > (:afterCreatedAt, :afterId)`, {
-        afterCreatedAt: after.createdAt,
-        afterId: after.id,
-      });
-    }
-    const [rows, totalCount] = await Promise.all([rowsQuery.getMany(), base.getCount()]);
-    return { rows, totalCount };
+    return oldestFirstPage(base, after, first);
   }
 
   /** The service search's best candidates, ranked: one statement (see serviceSearchSql). */

@@ -1,19 +1,9 @@
-import { MAX_PAGE_SIZE, Role } from '@app/core';
-import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import {
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { Role, PageArgs } from '@app/core';
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 @ArgsType()
-export class UsersArgs {
+export class UsersArgs extends PageArgs {
   @Field(() => Role, { nullable: true })
   @IsOptional()
   @IsEnum(Role)
@@ -49,15 +39,4 @@ export class UsersArgs {
   @IsString()
   @MaxLength(254)
   search?: string | null;
-
-  @Field(() => Int, { nullable: true, defaultValue: 20 })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first: number = 20;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  after?: string | null;
 }

@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
-import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { isUUID } from 'class-validator';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, Max, Min, isUUID } from 'class-validator';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DomainError } from '../errors/domain.error';
 
 export const MAX_PAGE_SIZE = 100;
@@ -89,4 +90,46 @@ export function Connection<T>(node: Type<T>, name: string) {
     totalCount: number;
   }
   return ConnectionType;
+}
+
+/** `first` and `after` of a connection query; a list's own filters extend it. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 20 })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number = 20;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  after?: string | null;
+}
+
+/**
+ * One oldest-first keyset page of `base` (`first + 1` rows after the cursor, for hasNextPage) and
+ * its total. Cursors carry milliseconds (JavaScript dates) while PostgreSQL keeps microseconds:
+ * ordering and comparing on the truncated time keeps a page boundary from repeating a row.
+ */
+export async function oldestFirstPage<T extends ObjectLiteral>(
+  base: SelectQueryBuilder<T>,
+  after: KeysetCursor | null,
+  first: number,
+): Promise<{ rows: T[]; totalCount: number }> {
+  const alias = base.alias;
+  const created = `date_trunc('milliseconds', ${alias}.created_at)`;
+  const rows = base
+    .clone()
+    .orderBy(created, 'ASC')
+    .addOrderBy(`${alias}.id`, 'ASC')
+    .limit(first + 1);
+  if (after) {
+    rows.andWhere(`(${created}, ${alias}.id) > (:afterCreatedAt, :afterId)`, {
+      afterCreatedAt: after.createdAt,
+      afterId: after.id,
+    });
+  }
+  const [found, totalCount] = await Promise.all([rows.getMany(), base.getCount()]);
+  return { rows: found, totalCount };
 }

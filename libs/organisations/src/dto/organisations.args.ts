@@ -1,9 +1,9 @@
-import { MAX_PAGE_SIZE } from '@app/core';
-import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageArgs } from '@app/core';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 @ArgsType()
-export class OrganisationsArgs {
+export class OrganisationsArgs extends PageArgs {
   @Field(() => String, {
     nullable: true,
     description: 'Only organisations whose name contains this, in any case.',
@@ -12,15 +12,4 @@ export class OrganisationsArgs {
   @IsString()
   @MaxLength(200)
   search?: string | null;
-
-  @Field(() => Int, { nullable: true, defaultValue: 20 })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first: number = 20;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  after?: string | null;
 }

@@ -1,9 +1,9 @@
-import { MAX_PAGE_SIZE, VolunteerStatus } from '@app/core';
-import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { VolunteerStatus, PageArgs } from '@app/core';
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 @ArgsType()
-export class VolunteersArgs {
+export class VolunteersArgs extends PageArgs {
   @Field(() => VolunteerStatus, { nullable: true })
   @IsOptional()
   @IsEnum(VolunteerStatus)
@@ -14,17 +14,6 @@ export class VolunteersArgs {
   @IsOptional()
   @IsUUID()
   organisationId?: string | null;
-
-  @Field(() => Int, { nullable: true, defaultValue: 20 })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first: number = 20;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  after?: string | null;
 
   @Field(() => String, {
     nullable: true,
