@@ -3,28 +3,39 @@ import { DomainError } from '@app/core';
 import { BREAK, DocumentNode, GraphQLError, visit } from 'graphql';
 
 const NUL = '\u0000';
-const MESSAGE = 'must not contain a NUL character (U+0000)';
+/** A high surrogate not followed by a low one, or a low one not after a high one (code units). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * Refuses a request whose variables or inline string arguments hold a NUL character: no text the
- * platform keeps may contain one (PostgreSQL cannot store it), so it is the client's bad input,
- * answered BAD_USER_INPUT with the offending field before anything runs.
+ * Why PostgreSQL could not keep this text as sent, or null: a NUL character it cannot store, or a
+ * lone surrogate (half of a UTF-16 pair, not a character) it would silently turn into "\uFFFD".
+ */
+function unstorable(text: string): string | null {
+  if (text.includes(NUL)) return 'must not contain a NUL character (U+0000)';
+  if (LONE_SURROGATE.test(text)) return 'must not contain a broken character (a lone UTF-16 surrogate)';
+  return null;
+}
+
+/**
+ * Refuses a request whose variables or inline string arguments hold text PostgreSQL cannot keep as
+ * sent (a NUL, a lone surrogate): it is the client's bad input, answered BAD_USER_INPUT with the
+ * offending field before anything runs.
  */
 export function nulCharactersPlugin(): ApolloServerPlugin {
   // Apollo reuses the parsed document of a repeated query, so its literals are looked at once.
-  const inlineFields = new WeakMap<DocumentNode, string | null>();
+  const inlineFields = new WeakMap<DocumentNode, Unstorable | null>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let field = inlineFields.get(document);
-          if (field === undefined) {
-            field = inlineFieldWithNul(document);
-            inlineFields.set(document, field);
+          let found = inlineFields.get(document);
+          if (found === undefined) {
+            found = inlineUnstorable(document);
+            inlineFields.set(document, found);
           }
-          field ??= fieldWithNul(request.variables ?? {}, '');
-          if (field === null) return;
-          const problem = DomainError.badInput(field, MESSAGE);
+          found ??= unstorableIn(request.variables ?? {}, '');
+          if (found === null) return;
+          const problem = DomainError.badInput(found.field, found.message);
           throw new GraphQLError(problem.message, {
             originalError: problem,
             extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
@@ -35,9 +46,14 @@ export function nulCharactersPlugin(): ApolloServerPlugin {
   };
 }
 
-/** The argument (or input field) written in the document itself whose string holds a NUL. */
-function inlineFieldWithNul(document: DocumentNode): string | null {
-  let found: string | null = null;
+interface Unstorable {
+  field: string;
+  message: string;
+}
+
+/** The argument (or input field) written in the document itself whose string cannot be kept. */
+function inlineUnstorable(document: DocumentNode): Unstorable | null {
+  let found: Unstorable | null = null;
   const names: string[] = [];
   visit(document, {
     Argument: { enter: (node) => void names.push(node.name.value), leave: () => void names.pop() },
@@ -46,20 +62,24 @@ function inlineFieldWithNul(document: DocumentNode): string | null {
       leave: () => void names.pop(),
     },
     StringValue: (node) => {
-      if (!node.value.includes(NUL)) return undefined;
-      found = names.join('.') || 'query';
+      const message = unstorable(node.value);
+      if (message === null) return undefined;
+      found = { field: names.join('.') || 'query', message };
       return BREAK;
     },
   });
   return found;
 }
 
-/** The path of the first string in a variables value that holds a NUL (`input.reason`, `ids.2`). */
-function fieldWithNul(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes(NUL) ? path : null;
+/** The first string in a variables value that cannot be kept, by path (`input.reason`, `ids.2`). */
+function unstorableIn(value: unknown, path: string): Unstorable | null {
+  if (typeof value === 'string') {
+    const message = unstorable(value);
+    return message === null ? null : { field: path, message };
+  }
   if (value === null || typeof value !== 'object') return null;
   for (const [key, inner] of Object.entries(value)) {
-    const found = fieldWithNul(inner, path ? `${path}.${key}` : key);
+    const found = unstorableIn(inner, path ? `${path}.${key}` : key);
     if (found !== null) return found;
   }
   return null;
