@@ -9,6 +9,9 @@ import { completeCheck } from './support/vetting';
 const UPDATE = `mutation($id: ID!, $input: UpdateOrganisationInput!) {
   updateOrganisation(id: $id, input: $input) { id name charityNumber specialisms }
 }`;
+const RECHECK = `mutation($id: ID!, $years: Int!) {
+  updateOrganisation(id: $id, input: { dbsRecheckYears: $years }) { dbsRecheckYears }
+}`;
 const DIRECTORY = `query($search: String, $first: Int, $after: String) {
   organisations(search: $search, first: $first, after: $after) {
     totalCount edges { node { id name } } pageInfo { hasNextPage endCursor }
@@ -140,7 +143,18 @@ describe('updateOrganisation and organisations', () => {
       issuedOn: '2026-06-01',
     });
     expect(before.expiresOn).toBe('2029-06-01');
-    await update(org.id, { dbsRecheckYears: 2 }, coordinator.token);
+    const set = await api.ok<{ updateOrganisation: { dbsRecheckYears: number } }>(
+      RECHECK,
+      { id: org.id, years: 2 },
+      coordinator.token,
+    );
+    expect(set.updateOrganisation.dbsRecheckYears).toBe(2);
+    const me = await api.ok<{ me: { organisation: { dbsRecheckYears: number } } }>(
+      '{ me { organisation { dbsRecheckYears } } }',
+      {},
+      coordinator.token,
+    );
+    expect(me.me.organisation.dbsRecheckYears).toBe(2);
     const after = await completeCheck(api, coordinator.token, mentor.id, {
       kind: 'DBS',
       dbsLevel: 'ENHANCED',

@@ -2,7 +2,6 @@ import {
   AuditService,
   AuthUser,
   DomainError,
-  ErrorCode,
   Page,
   Role,
   checkPageSize,
@@ -68,17 +67,6 @@ export class OrganisationsService {
    * the names of the fields changed; a change the public map shows is announced to it.
    */
   update(actor: AuthUser, id: string, input: UpdateOrganisationInput): Promise<OrganisationEntity> {
-    const uncleared = (['name', 'specialisms', 'dbsRecheckYears'] as const).filter(
-      (field) => input[field] === null,
-    );
-    if (uncleared.length > 0) {
-      const fields = uncleared.map((field) => ({
-        field: `input.${field}`,
-        message: 'cannot be cleared; leave it out to keep it',
-      }));
-      const message = fields.map((p) => `${p.field}: ${p.message}`).join('; ');
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, message, { fields });
-    }
     const change: Partial<OrganisationEntity> = {};
     if (input.name !== undefined) change.name = trimmedName(input.name);
     if (input.charityNumber !== undefined) change.charityNumber = input.charityNumber;

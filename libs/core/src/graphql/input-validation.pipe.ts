@@ -53,9 +53,18 @@ function problemsException(fields: FieldProblem[]): BadRequestException {
   });
 }
 
-/** Every failed constraint of a property and of its nested properties, with their paths. */
+/** What a null sent for a field that has a value, but cannot be cleared, is told. */
+export const CANNOT_BE_CLEARED = 'cannot be cleared; leave it out to keep it';
+
+/**
+ * Every failed constraint of a property and of its nested properties, with their paths. A null
+ * that reaches a field's rules (`@Given` on update inputs: left out keeps the value, null is
+ * checked) is one problem, not one per rule ("must be an array", "each value in…").
+ */
 function problems(error: ValidationError, parent: string): FieldProblem[] {
   const field = parent ? `${parent}.${error.property}` : error.property;
+  if (error.value === null && error.constraints)
+    return [{ field, message: `${field} ${CANNOT_BE_CLEARED}` }];
   const own = Object.values(error.constraints ?? {}).map((message) => ({
     field,
     message: message.startsWith(`${error.property} `)

@@ -1,5 +1,5 @@
 import { OrganisationSpecialism } from '@app/core';
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { OrganisationEntity } from '../organisation.entity';
 
 @ObjectType('Organisation')
@@ -16,6 +16,7 @@ export class OrganisationObject {
   @Field(() => [OrganisationSpecialism])
   specialisms: OrganisationSpecialism[];
 
+  @Field(() => Int, { description: 'Years after issue before a DBS check must be renewed.' })
   dbsRecheckYears: number;
 
   static from(entity: OrganisationEntity): OrganisationObject {

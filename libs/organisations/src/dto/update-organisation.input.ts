@@ -1,4 +1,4 @@
-import { OrganisationSpecialism } from '@app/core';
+import { Given, OrganisationSpecialism } from '@app/core';
 import { Field, InputType, Int } from '@nestjs/graphql';
 import {
   ArrayUnique,
@@ -11,23 +11,14 @@ import {
   Matches,
   Max,
   Min,
-  ValidateIf,
 } from 'class-validator';
 import { CHARITY_NUMBER, CHARITY_NUMBER_MESSAGE } from './create-organisation.input';
-
-/**
- * A field sent with a value is checked by its rules; left out, it stays. A null for a field that
- * cannot be cleared is not checked here (its rules would answer "must be an array", "each value
- * in…") but refused by OrganisationsService as one problem naming the field.
- */
-const Sent = () =>
-  ValidateIf((_object: unknown, value: unknown) => value !== undefined && value !== null);
 
 /** Only the fields sent change; `charityNumber: null` removes it. */
 @InputType()
 export class UpdateOrganisationInput {
   @Field({ nullable: true })
-  @Sent()
+  @Given()
   @IsString()
   @Length(2, 200)
   name?: string;
@@ -38,7 +29,7 @@ export class UpdateOrganisationInput {
   charityNumber?: string | null;
 
   @Field(() => [OrganisationSpecialism], { nullable: true })
-  @Sent()
+  @Given()
   @IsArray()
   @ArrayUnique()
   @IsEnum(OrganisationSpecialism, { each: true })
@@ -49,7 +40,7 @@ export class UpdateOrganisationInput {
     description:
       'Years after issue before a DBS check must be renewed. Applies to checks recorded or renewed from now on; re-check dates already set stay.',
   })
-  @Sent()
+  @Given()
   @IsInt()
   @Min(1)
   @Max(10)
