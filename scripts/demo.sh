@@ -22,7 +22,7 @@ base="http://localhost:$PORT"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-  echo "demo: something already listens on port $PORT (an earlier demo?). Stop it, or run PORT=3100 npm run demo." >&2
+  echo "demo: something already listens on port $PORT (an earlier demo?). Stop it, or run a second demo with its own PORT, DATABASE_URL and REDIS_PREFIX (see the README)." >&2
   exit 1
 fi
 [ -d node_modules ] || { step "npm ci"; npm ci; }
