@@ -1,6 +1,6 @@
 import { AuditService, AuthUser, Clock, DomainError, ErrorCode } from '@app/core';
 import { NotifyService } from '@app/notifications/notify.service';
-import { Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
@@ -41,10 +41,13 @@ function invalidLink(): DomainError {
  * reset links stop working, the change is audited and the person is told (account.password_changed);
  * the caller gets a fresh token. Neither passwords nor reset tokens are logged, audited or stored
  * in clear: a reset token's SHA-256 is kept, and the token itself only in the email's outbox row
- * (purged a day after it was written).
+ * (purged by the daily outbox purge once it is over a day old).
  */
 @Injectable()
-export class PasswordChangeService {
+export class PasswordChangeService implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(PasswordChangeService.name);
+  /** Reset links being issued after their request was answered; awaited on shutdown. */
+  private readonly issuing = new Set<Promise<void>>();
   private readonly resetUrl: string;
   private readonly resetTtlMinutes: number;
 
@@ -98,12 +101,32 @@ export class PasswordChangeService {
   }
 
   /**
-   * Emails a reset link to the account with this email if there is one and it is enabled; answers
-   * the same way, in about the same time, either way (see PasswordResetTokenRepository.replace).
+   * Emails a reset link to the account with this email if there is one and it is enabled. Answers
+   * once the request is counted, before any of that work: the answer's time cannot depend on
+   * whether there is an account (its row, its locks, its writes), only on the rate limits, which
+   * count every request alike. The link is then issued in the background (see issueResetLink).
    */
   async requestPasswordReset(rawEmail: string, ip: string): Promise<void> {
     const email = normaliseEmail(rawEmail, 'email');
     await this.resetLimit.count(email, ip);
+    const work = this.issueResetLink(email).catch((error: Error) =>
+      // The message only: a driver error's detail could quote the row (the link) it failed on.
+      this.logger.error(`a password reset link could not be issued: ${error.message}`),
+    );
+    this.issuing.add(work);
+    void work.finally(() => this.issuing.delete(work));
+  }
+
+  /** Links still being issued finish before the database connections close. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.issuing]);
+  }
+
+  /**
+   * The token row and the email, for an enabled account with this email; the same statements
+   * either way (see PasswordResetTokenRepository.replace), so even the database's load says little.
+   */
+  private async issueResetLink(email: string): Promise<void> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + this.resetTtlMinutes * 60_000);
     await this.dataSource.transaction(async (manager) => {

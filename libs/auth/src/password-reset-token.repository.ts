@@ -26,7 +26,8 @@ export class PasswordResetTokenRepository {
   /**
    * Replaces the user's reset tokens with this one. With no user (an unknown or disabled email) it
    * changes nothing but costs the same statement, and like a real write it gives the transaction an
-   * id, so its commit is flushed the same way: the answer takes as long either way.
+   * id, so its commit is flushed the same way. (requestPasswordReset answers before this runs; the
+   * work is still kept alike, so the database's load says as little as possible.)
    */
   async replace(
     manager: EntityManager,

@@ -10,6 +10,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
   validateSync,
 } from 'class-validator';
@@ -112,7 +113,22 @@ export class EnvironmentVariables {
   @Max(1440)
   PASSWORD_RESET_TOKEN_TTL_MINUTES = 60;
 
-  /** The page of the web app that resets a password; the email links to `<this>?token=<token>`. */
+  /**
+   * The page of the web app that resets a password; the email links to `<this>?token=<token>`. In
+   * production it must be https (the token signs its holder in: a plain-http link can be read on
+   * the way), except on this machine (localhost, the default).
+   */
+  @ValidateBy({
+    name: 'httpsInProduction',
+    validator: {
+      validate: (value: unknown, args) =>
+        (args?.object as EnvironmentVariables).NODE_ENV !== 'production' ||
+        typeof value !== 'string' ||
+        !/^http:/i.test(value) ||
+        /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/i.test(value),
+      defaultMessage: () => 'must be an https:// URL in production',
+    },
+  })
   @Matches(/^https?:\/\/[^\s?#]+$/, {
     message: 'must be an http(s):// URL without a query or fragment',
   })
