@@ -39,4 +39,14 @@ describe('mentor registrations per address', () => {
       expect.any(String),
     );
   });
+  it('counts the IPv6 addresses of one /64 (one household or server) as one address', async () => {
+    for (let i = 1; i <= 3; i += 1)
+      expect((await register(`2001:db8:5:1::${i}`)).body.data?.registerMentor?.accessToken).toEqual(
+        expect.any(String),
+      );
+    expect(codeOf((await register('2001:db8:5:1:ffff::9')).body)).toBe('RATE_LIMITED');
+    expect((await register('2001:db8:5:2::1')).body.data?.registerMentor?.accessToken).toEqual(
+      expect.any(String),
+    );
+  });
 });

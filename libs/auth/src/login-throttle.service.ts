@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, REDIS, countInFixedWindow } from '@app/core';
+import { DomainError, ErrorCode, REDIS, countInFixedWindow, addressBucket } from '@app/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import Redis from 'ioredis';
@@ -55,6 +55,6 @@ export class LoginThrottleService {
   /** Emails are hashed so the Redis keys hold no personal data. */
   private keys(email: string, ip: string): string[] {
     const emailHash = createHash('sha256').update(email).digest('hex').slice(0, 32);
-    return [`login-fail:email:${emailHash}`, `login-fail:ip:${ip}`];
+    return [`login-fail:email:${emailHash}`, `login-fail:ip:${addressBucket(ip)}`];
   }
 }

@@ -28,6 +28,8 @@ export * from './graphql/pagination';
 export * from './redis/redis.options';
 export * from './redis/redis.module';
 export * from './redis/fixed-window';
+/** Per-address limits count an IPv6 client by its /64. */
+export * from './redis/address-bucket';
 /** Per-request DataLoaders registered by each library. */
 export * from './graphql/loaders';
 export * from './graphql/loaders.module';

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, REDIS, countInFixedWindow } from '@app/core';
+import { DomainError, ErrorCode, REDIS, countInFixedWindow, addressBucket } from '@app/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import Redis from 'ioredis';
@@ -22,7 +22,11 @@ export class RegistrationLimit {
   }
 
   async count(ip: string): Promise<void> {
-    const window = await countInFixedWindow(this.redis, `register:ip:${ip}`, WINDOW_SECONDS);
+    const window = await countInFixedWindow(
+      this.redis,
+      `register:ip:${addressBucket(ip)}`,
+      WINDOW_SECONDS,
+    );
     if (window.count > this.limit) {
       throw new DomainError(
         ErrorCode.RATE_LIMITED,

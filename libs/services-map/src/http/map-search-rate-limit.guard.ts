@@ -1,4 +1,4 @@
-import { countInFixedWindow, REDIS, WindowCount } from '@app/core';
+import { countInFixedWindow, REDIS, WindowCount, addressBucket } from '@app/core';
 import { CanActivate, ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -31,7 +31,7 @@ export class MapSearchRateLimitGuard implements CanActivate {
     try {
       window = await countInFixedWindow(
         this.redis,
-        `map-search-rate:${request.ip}`,
+        `map-search-rate:${addressBucket(request.ip)}`,
         WINDOW_SECONDS,
       );
     } catch {

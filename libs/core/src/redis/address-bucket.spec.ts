@@ -1,4 +1,4 @@
-import { addressBucket } from './password-reset-limit';
+import { addressBucket } from './address-bucket';
 
 describe('addressBucket (the client a per-address limit counts)', () => {
   it.each([
