@@ -108,6 +108,7 @@ Resettle Match demo is running. Press Ctrl-C to stop the API and the worker.
   GraphiQL  $base/graphql   (open it in a browser)
   Map       $base/map   (public: GeoJSON $base/map/services.geojson, Open Referral UK $base/openreferral/services)
   Health    $base/health   (worker and notification relay: $base/health/worker)
+  Reset     $base/reset-password   (where password-reset emails link; the demo sends no email)
   Logs      $logs/api.log, $logs/worker.log   (database ${DATABASE_URL##*/}, Redis prefix $REDIS_PREFIX)
 
 Demo accounts:

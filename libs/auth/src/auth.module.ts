@@ -7,6 +7,7 @@ import { AccountAccessService } from './account-access.service';
 import { AccountStatusCache } from './account-status.cache';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { ResetPasswordController } from './http/reset-password.controller';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordChangeService } from './password-change.service';
 import { PasswordResetLimit } from './password-reset-limit';
@@ -34,6 +35,7 @@ const DEVELOPMENT_SECRET = 'development-only-secret-not-for-production-use';
       }),
     }),
   ],
+  controllers: [ResetPasswordController],
   providers: [
     AuthService,
     AuthResolver,

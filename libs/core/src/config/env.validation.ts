@@ -107,14 +107,15 @@ export class EnvironmentVariables {
   @Min(1)
   PASSWORD_RESETS_PER_ADDRESS_PER_HOUR = 20;
 
-  /** How long a reset link works, in minutes; at most a day (the email's outbox row is purged a day after it is sent). */
+  /** How long a reset link works, in minutes; at most a day (the email's outbox row is purged within two days of being sent). */
   @IsInt()
   @Min(5)
   @Max(1440)
   PASSWORD_RESET_TOKEN_TTL_MINUTES = 60;
 
   /**
-   * The page of the web app that resets a password; the email links to `<this>?token=<token>`. In
+   * The page that resets a password; the email links to `<this>?token=<token>`. Not set: this API's
+   * own page on its PORT, `http://localhost:${PORT}/reset-password` (set in validateEnvironment). In
    * production it must be https (the token signs its holder in: a plain-http link can be read on
    * the way), except on this machine (localhost, the default).
    */
@@ -339,6 +340,10 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     picked[key] = NUMERIC.has(key) && /^-?\d+$/.test(String(value)) ? Number(value) : value;
   }
   const env = plainToInstance(EnvironmentVariables, picked);
+  // The default reset link is the page this API serves (GET /reset-password), on its own port.
+  if (picked.PASSWORD_RESET_URL === undefined && Number.isInteger(env.PORT)) {
+    env.PASSWORD_RESET_URL = `http://localhost:${env.PORT}/reset-password`;
+  }
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {
     const first = errors[0];

@@ -1,5 +1,5 @@
 import { JobHandler, JobName, JobProcessor, TypedJob, isLastAttempt } from '@app/core/queue';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CHANNEL_SENDERS, Channel, ChannelSender, OutgoingMessage } from '../channels/channel';
 import { DeliveryStatus } from '../notification-delivery.entity';
@@ -25,6 +25,9 @@ import { GroupBatcher } from './group-batcher';
 const READS_IN_FLIGHT = 4;
 const WRITES_IN_FLIGHT = 8;
 
+/** The lastError of an email-only notification that could not be sent because no provider is configured. */
+export const NO_EMAIL_PROVIDER = 'no email provider is configured (SMTP_URL or NOTIFY_API_KEY)';
+
 /**
  * Delivers one outbox row: renders its template for each recipient and sends it on every channel
  * the recipient has enabled (in-app always; email and text messages per their preferences and the
@@ -37,13 +40,20 @@ const WRITES_IN_FLIGHT = 8;
  *   provider accepts is recorded right after (a crash in between is the one way it can repeat).
  * - If a channel fails the job throws to be retried with backoff; on the last attempt the channel is
  *   marked FAILED and the row finished.
+ * - A kind whose only channel is email (a password reset link) with no email provider configured
+ *   would otherwise vanish: its email is marked FAILED at once (retrying cannot help until a
+ *   provider is configured and the worker restarted) with NO_EMAIL_PROVIDER as its error, so ADMINs
+ *   see it in `failedDeliveries`, and one warning is logged per job (kind and outbox id only).
+ *   Kinds that also go in-app skip an unconfigured email silently, as the person still hears.
  *
  * With no email or SMS provider configured, a row the relay of this process has just queued is
- * taken from its OutboxRowCache: such a job costs no read, only its share of one batched write.
+ * taken from its OutboxRowCache: such a job costs no read, only its share of one batched write
+ * (except an email-only kind, which needs its recipients to mark their email FAILED).
  */
 @Injectable()
 @JobHandler(JobName.DeliverNotification)
 export class DeliverNotificationJob implements JobProcessor<JobName.DeliverNotification> {
+  private readonly logger = new Logger(DeliverNotificationJob.name);
   private readonly senders = new Map<Channel, ChannelSender>();
   private readonly templateContext: TemplateContext;
   /** Jobs in flight share their reads and their writes: one statement each per batch of jobs. */
@@ -69,7 +79,8 @@ export class DeliverNotificationJob implements JobProcessor<JobName.DeliverNotif
   async process(job: TypedJob<JobName.DeliverNotification>): Promise<void> {
     const { outboxId } = job.data;
     // Email and SMS need each person's address and preferences, and what was sent already.
-    const cached = this.senders.size === 0 ? this.cache.take(outboxId) : undefined;
+    let cached = this.senders.size === 0 ? this.cache.take(outboxId) : undefined;
+    if (cached && this.unavailableOnlyChannel(channelsOf(cached.kind))) cached = undefined;
     const full = cached ? null : await this.contexts.load(outboxId);
     const context: OutboxContent | null = cached ?? full;
     // Purged, or never committed: nothing to deliver.
@@ -87,6 +98,9 @@ export class DeliverNotificationJob implements JobProcessor<JobName.DeliverNotif
       complete: true,
     };
     const channels = channelsOf(context.kind);
+    const unavailable = this.unavailableOnlyChannel(channels);
+    /** Recipients whose only channel has no provider: FAILED at once, not retried, not thrown. */
+    const undeliverable: DeliveryOutcome['failed'] = [];
     const rendered = new Map<Audience, ReturnType<typeof renderNotification>>();
     const sends: Promise<void>[] = [];
     for (const recipient of context.recipients) {
@@ -113,6 +127,20 @@ export class DeliverNotificationJob implements JobProcessor<JobName.DeliverNotif
         });
       }
       if (!full || !address) continue;
+      if (unavailable) {
+        const status = full.deliveries.get(deliveryKey(address.userId, unavailable));
+        const wanted = channels.email === 'always' || address.emailEnabled;
+        if (!wanted || status === DeliveryStatus.DELIVERED || status === DeliveryStatus.FAILED) {
+          continue;
+        }
+        undeliverable.push({
+          userId: address.userId,
+          channel: unavailable,
+          error: NO_EMAIL_PROVIDER,
+          final: true,
+        });
+        continue;
+      }
       for (const channel of this.channelsFor(address, channels)) {
         const status = full.deliveries.get(deliveryKey(address.userId, channel));
         if (status === DeliveryStatus.DELIVERED || status === DeliveryStatus.FAILED) continue;
@@ -132,15 +160,32 @@ export class DeliverNotificationJob implements JobProcessor<JobName.DeliverNotif
       }
     }
     await Promise.all(sends);
+    const sendFailures = [...outcome.failed];
+    outcome.failed.push(...undeliverable);
     await this.outcomes.load(outcome);
-    if (outcome.failed.length > 0) {
-      const summary = outcome.failed
+    if (undeliverable.length > 0) {
+      // Kind and outbox id only: no address, no person, nothing of the row's data (a reset link).
+      this.logger.warn(
+        `${context.kind} ${context.id} not sent to ${undeliverable.length} recipient(s): ${NO_EMAIL_PROVIDER}; marked FAILED (failedDeliveries)`,
+      );
+    }
+    if (sendFailures.length > 0) {
+      const summary = sendFailures
         .map((failure) => `${failure.channel}: ${failure.error}`)
         .join('; ');
       throw new Error(
-        `${outcome.failed.length} channel(s) failed${final ? ' for good' : ''}: ${summary}`,
+        `${sendFailures.length} channel(s) failed${final ? ' for good' : ''}: ${summary}`,
       );
     }
+  }
+
+  /**
+   * EMAIL when the kind can go by email only (never in-app, never by SMS) and no email provider is
+   * configured; otherwise null (the kind reaches people some other way, or email works).
+   */
+  private unavailableOnlyChannel(kind: Required<KindChannels>): Channel | null {
+    if (kind.inApp || kind.sms !== 'never') return null;
+    return this.senders.has(Channel.EMAIL) ? null : Channel.EMAIL;
   }
 
   /** Email and SMS, as the person wants them (unless the kind decides) and the providers configured allow. */

@@ -4,8 +4,10 @@ import { defineTemplate } from './notification-template';
  * A password reset link, asked for with requestPasswordReset. `url` holds the single-use token:
  * the one notification whose data is a secret. It goes by email only (never in-app, where anyone
  * reading the inbox could use it, never by SMS) and whatever the person's email preference, and
- * its outbox row is purged a day after it was written (the link stops working within the hour,
- * PASSWORD_RESET_TOKEN_TTL_MINUTES, at most a day).
+ * its finished outbox row is purged by the daily purge once over a day old, so within two days of
+ * being written (the link stops working within the hour, PASSWORD_RESET_TOKEN_TTL_MINUTES, at most a
+ * day). Without an email provider it is marked FAILED for ADMINs, not dropped (see
+ * DeliverNotificationJob).
  */
 export const accountPasswordReset = defineTemplate<{ url: string; expiresInMinutes: number }>({
   audiences: ['direct'],

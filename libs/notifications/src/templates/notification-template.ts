@@ -38,12 +38,16 @@ export interface KindChannels {
 export interface NotificationTemplate<D> {
   /** Audiences this kind may be sent to; enqueue refuses any other. */
   audiences: readonly Audience[];
-  /** Omitted: in-app always, email and SMS per the person's preferences. */
+  /**
+   * Omitted: in-app always, email and SMS per the person's preferences. A kind with email as its only
+   * channel is marked FAILED (not dropped) when no email provider is configured.
+   */
   channels?: KindChannels;
   /**
-   * Finished outbox rows of this kind are purged this many hours after they were written, instead
-   * of after OUTBOX_RETENTION_DAYS: for data that must not be kept (a reset link). Such a kind must
-   * not rely on its dedupe key for longer than this.
+   * Finished outbox rows of this kind are purged by the daily purge once older than this many hours
+   * (so up to a day later than that, as the purge runs daily), instead of after
+   * OUTBOX_RETENTION_DAYS: for data that must not be kept (a reset link). Such a kind must not rely
+   * on its dedupe key for longer than this.
    */
   purgeFinishedAfterHours?: number;
   render(data: D, audience: Audience, context: TemplateContext): RenderedNotification;
