@@ -1,16 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { GqlResult, TestApi } from './support/app';
-import {
-  TestSmtpServer,
-  createOwnDatabase,
-  deleteRedisKeys,
-  eventually,
-  overrideEnv,
-  startSmtpServer,
-} from './support/notifications';
+import { LoggedStack, startLoggedStack } from './support/logged-stack';
+import { TestSmtpServer, eventually } from './support/notifications';
 
 // changePassword, requestPasswordReset and resetPassword, driven through the GraphQL API as clients
 // do. The API and the worker run in this process, on a database and Redis prefix of this file's
@@ -36,7 +29,8 @@ const RESET =
 const MY_NOTIFICATIONS = '{ myNotifications { kind subject body } }';
 
 describe('changing and resetting passwords', () => {
-  const written: string[] = [];
+  let written: string[] = [];
+  let stack: LoggedStack;
   /** Every password and reset token used here: none may be logged, audited or sent back. */
   const secrets = new Set<string>();
   const errors: GqlResult[] = [];
@@ -45,9 +39,6 @@ describe('changing and resetting passwords', () => {
   let db: DataSource;
   let smtp: TestSmtpServer;
   let admin: string;
-  let restoreEnv: () => void;
-  let dropDatabase: () => Promise<void>;
-  let prefix: string;
   let f: typeof import('./support/factories');
   let codeOf: typeof import('./support/app').codeOf;
   let unique: typeof import('./support/app').unique;
@@ -102,66 +93,23 @@ describe('changing and resetting passwords', () => {
   }
 
   beforeAll(async () => {
-    jest.spyOn(process.stdout, 'write').mockImplementation(((
-      chunk: unknown,
-      ...rest: unknown[]
-    ) => {
-      written.push(String(chunk));
-      const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
-      done?.();
-      return true;
-    }) as typeof process.stdout.write);
-
-    smtp = await startSmtpServer();
-    const database = await createOwnDatabase('pwreset');
-    dropDatabase = database.drop;
-    prefix = `${process.env.REDIS_PREFIX}_pwreset`;
-    restoreEnv = overrideEnv({
-      DATABASE_URL: database.url,
-      REDIS_PREFIX: prefix,
-      LOG_LEVEL: 'trace',
-      SMTP_URL: smtp.url,
+    stack = await startLoggedStack('pwreset', {
       APP_URL: 'https://resettle.test',
       PASSWORD_RESET_URL: RESET_URL,
       PASSWORD_RESETS_PER_EMAIL_PER_HOUR: String(PER_EMAIL),
       PASSWORD_RESETS_PER_ADDRESS_PER_HOUR: String(PER_ADDRESS),
-      OUTBOX_RELAY_POLL_MS: '200',
-      JOB_BACKOFF_DELAY_MS: '100',
     });
-    const typeorm = await import('typeorm');
-    const { dataSourceOptions } = await import('@app/core/database/data-source');
-    const { importGeography } = await import('@app/geo/geo-import');
-    const geo = await new typeorm.DataSource({
-      ...dataSourceOptions(database.url),
-      entities: [],
-    }).initialize();
-    await importGeography(geo, join(__dirname, 'fixtures', 'geo'));
-    await geo.destroy();
-
+    ({ api, worker, smtp, written } = stack);
     const app = await import('./support/app');
     ({ codeOf, unique } = app);
-    const { createApp } = await import('../apps/api/src/create-app');
-    const { NestFactory } = await import('@nestjs/core');
-    const { Logger } = await import('nestjs-pino');
-    const { WorkerModule } = await import('../apps/worker/src/worker.module');
-    // As main.ts builds it, with its logger (TestApi.start turns logging off).
-    api = new (app.TestApi as unknown as new (nest: unknown) => TestApi)(await createApp());
-    worker = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
-    worker.useLogger(worker.get(Logger));
-    await worker.init();
-    db = api.app.get(typeorm.DataSource);
+    db = api.app.get((await import('typeorm')).DataSource);
     f = await import('./support/factories');
     secrets.add(f.STRONG_PASSWORD);
     admin = await api.adminToken();
   }, 120_000);
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.stop();
-    await smtp?.close();
-    await deleteRedisKeys(process.env.REDIS_URL as string, prefix);
-    restoreEnv?.();
-    await dropDatabase?.();
+    await stack?.stop();
     jest.restoreAllMocks();
   });
 

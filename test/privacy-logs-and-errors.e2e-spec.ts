@@ -1,15 +1,8 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import Redis from 'ioredis';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { GqlResult, TestApi } from './support/app';
-import {
-  createOwnDatabase,
-  eventually,
-  overrideEnv,
-  startSmtpServer,
-  TestSmtpServer,
-} from './support/notifications';
+import { LoggedStack, startLoggedStack } from './support/logged-stack';
+import { TestSmtpServer, eventually } from './support/notifications';
 
 // "Sensitive data is never logged": prison numbers, risk levels, vetting notes, passwords, tokens
 // and full postcodes must not reach the logs (the API's and the worker's, at the most verbose
@@ -25,18 +18,16 @@ const BARRED_NOTES = 'Barred-list entry confirmed with DBS adviser';
 const FULL_POSTCODES = ['LS6 1AA', 'LS61AA', 'ls6 1aa'];
 
 describe('sensitive values never reach logs, error messages, audit details or job records', () => {
-  const written: string[] = [];
+  let written: string[] = [];
+  let stack: LoggedStack;
   const logs = () => written.join('');
   /** Every value that must appear nowhere; filled as the flows run. */
   const secrets = new Set<string>([WRONG_PASSWORD, NOTES, BARRED_NOTES, ...FULL_POSTCODES]);
   const errors: GqlResult[] = [];
 
   let api: TestApi;
-  let worker: INestApplicationContext;
   let db: DataSource;
   let smtp: TestSmtpServer;
-  let restoreEnv: () => void;
-  let dropDatabase: () => Promise<void>;
   let prefix: string;
 
   let f: typeof import('./support/factories');
@@ -52,63 +43,17 @@ describe('sensitive values never reach logs, error messages, audit details or jo
   }
 
   beforeAll(async () => {
-    // Under Jest pino writes to process.stdout (outside it, to fd 1 directly). Kept, not passed on:
-    // trace-level logs would flood the test output. Jest's own output goes to stderr.
-    jest.spyOn(process.stdout, 'write').mockImplementation(((
-      chunk: unknown,
-      ...rest: unknown[]
-    ) => {
-      written.push(String(chunk));
-      const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
-      done?.();
-      return true;
-    }) as typeof process.stdout.write);
-
-    smtp = await startSmtpServer();
-    const database = await createOwnDatabase('sensitive');
-    dropDatabase = database.drop;
-    prefix = `${process.env.REDIS_PREFIX}_sensitive`;
-    restoreEnv = overrideEnv({
-      DATABASE_URL: database.url,
-      REDIS_PREFIX: prefix,
-      LOG_LEVEL: 'trace',
-      SMTP_URL: smtp.url,
-      OUTBOX_RELAY_POLL_MS: '200',
-      JOB_BACKOFF_DELAY_MS: '100',
-    });
-    const typeorm = await import('typeorm');
-    const { dataSourceOptions } = await import('@app/core/database/data-source');
-    const { importGeography } = await import('@app/geo/geo-import');
-    const geo = await new typeorm.DataSource({
-      ...dataSourceOptions(database.url),
-      entities: [],
-    }).initialize();
-    await importGeography(geo, join(__dirname, 'fixtures', 'geo'));
-    await geo.destroy();
-
-    const { TestApi } = await import('./support/app');
-    const { createApp } = await import('../apps/api/src/create-app');
-    const { NestFactory } = await import('@nestjs/core');
-    const { Logger } = await import('nestjs-pino');
-    const { WorkerModule } = await import('../apps/worker/src/worker.module');
-    // As main.ts builds it: with its logger (TestApi.start turns logging off).
-    const app = await createApp();
-    api = new (TestApi as unknown as new (app: unknown) => TestApi)(app);
-    worker = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
-    worker.useLogger(worker.get(Logger));
-    await worker.init();
-    db = app.get(typeorm.DataSource);
+    // The API and the worker log at trace; what they write to stdout is kept in `written`.
+    stack = await startLoggedStack('sensitive');
+    ({ api, smtp, written, prefix } = stack);
+    db = api.app.get((await import('typeorm')).DataSource);
     f = await import('./support/factories');
     m = await import('./support/matching');
     v = await import('./support/vetting');
   }, 120_000);
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.stop();
-    restoreEnv?.();
-    await dropDatabase?.();
-    await smtp?.close();
+    await stack?.stop();
     jest.restoreAllMocks();
   });
 

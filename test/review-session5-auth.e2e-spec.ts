@@ -1,15 +1,7 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { GqlResult, TestApi } from './support/app';
-import {
-  TestSmtpServer,
-  createOwnDatabase,
-  deleteRedisKeys,
-  eventually,
-  overrideEnv,
-  startSmtpServer,
-} from './support/notifications';
+import { LoggedStack, startLoggedStack } from './support/logged-stack';
+import { TestSmtpServer, eventually } from './support/notifications';
 
 // Security review of changePassword, requestPasswordReset and resetPassword (session 5): account
 // enumeration (answers and timing), what an ADMIN can see of a reset email that failed, races
@@ -36,17 +28,14 @@ const FAILED = `{ failedDeliveries(first: 100) { edges { node {
   id kind channel status recipientUserId failures lastError createdAt updatedAt } } } }`;
 
 describe('password change and reset: security review', () => {
-  const written: string[] = [];
+  let written: string[] = [];
+  let stack: LoggedStack;
   const secrets = new Set<string>();
   const errors: GqlResult[] = [];
   let api: TestApi;
-  let worker: INestApplicationContext;
   let db: DataSource;
   let smtp: TestSmtpServer;
   let admin: string;
-  let restoreEnv: () => void;
-  let dropDatabase: () => Promise<void>;
-  let prefix: string;
   let f: typeof import('./support/factories');
   let codeOf: typeof import('./support/app').codeOf;
   let unique: typeof import('./support/app').unique;
@@ -82,67 +71,28 @@ describe('password change and reset: security review', () => {
   }
 
   beforeAll(async () => {
-    jest.spyOn(process.stdout, 'write').mockImplementation(((
-      chunk: unknown,
-      ...rest: unknown[]
-    ) => {
-      written.push(String(chunk));
-      const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
-      done?.();
-      return true;
-    }) as typeof process.stdout.write);
-
-    smtp = await startSmtpServer({
-      reject: (address) => (address.includes('bounce') ? 'mailbox unavailable' : null),
-    });
-    const database = await createOwnDatabase('r5auth');
-    dropDatabase = database.drop;
-    prefix = `${process.env.REDIS_PREFIX}_r5auth`;
-    restoreEnv = overrideEnv({
-      DATABASE_URL: database.url,
-      REDIS_PREFIX: prefix,
-      LOG_LEVEL: 'trace',
-      SMTP_URL: smtp.url,
-      APP_URL: 'https://resettle.test',
-      PASSWORD_RESET_URL: RESET_URL,
-      PASSWORD_RESETS_PER_EMAIL_PER_HOUR: '5',
-      PASSWORD_RESETS_PER_ADDRESS_PER_HOUR: '20',
-      OUTBOX_RELAY_POLL_MS: '200',
-      JOB_BACKOFF_DELAY_MS: '50',
-    });
-    const typeorm = await import('typeorm');
-    const { dataSourceOptions } = await import('@app/core/database/data-source');
-    const { importGeography } = await import('@app/geo/geo-import');
-    const geo = await new typeorm.DataSource({
-      ...dataSourceOptions(database.url),
-      entities: [],
-    }).initialize();
-    await importGeography(geo, join(__dirname, 'fixtures', 'geo'));
-    await geo.destroy();
-
+    stack = await startLoggedStack(
+      'r5auth',
+      {
+        APP_URL: 'https://resettle.test',
+        PASSWORD_RESET_URL: RESET_URL,
+        PASSWORD_RESETS_PER_EMAIL_PER_HOUR: '5',
+        PASSWORD_RESETS_PER_ADDRESS_PER_HOUR: '20',
+        JOB_BACKOFF_DELAY_MS: '50',
+      },
+      { reject: (address) => (address.includes('bounce') ? 'mailbox unavailable' : null) },
+    );
+    ({ api, smtp, written } = stack);
     const app = await import('./support/app');
     ({ codeOf, unique } = app);
-    const { createApp } = await import('../apps/api/src/create-app');
-    const { NestFactory } = await import('@nestjs/core');
-    const { Logger } = await import('nestjs-pino');
-    const { WorkerModule } = await import('../apps/worker/src/worker.module');
-    api = new (app.TestApi as unknown as new (nest: unknown) => TestApi)(await createApp());
-    worker = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
-    worker.useLogger(worker.get(Logger));
-    await worker.init();
-    db = api.app.get(typeorm.DataSource);
+    db = api.app.get((await import('typeorm')).DataSource);
     f = await import('./support/factories');
     secrets.add(f.STRONG_PASSWORD);
     admin = await api.adminToken();
   }, 180_000);
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.stop();
-    await smtp?.close();
-    await deleteRedisKeys(process.env.REDIS_URL as string, prefix);
-    restoreEnv?.();
-    await dropDatabase?.();
+    await stack?.stop();
     jest.restoreAllMocks();
   });
 
