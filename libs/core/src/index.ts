@@ -8,6 +8,7 @@ export * from './database/base.entity';
 export * from './database/geo-point';
 export * from './database/postgres-errors';
 export * from './database/contains-pattern';
+export * from './database/changed-values';
 /** Names as kept and searched for: composed, trimmed, one space between words. */
 export * from './text/names';
 /** Contract error codes, the error every library throws, and their GraphQL mapping. */

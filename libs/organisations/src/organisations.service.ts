@@ -6,6 +6,7 @@ import {
   Role,
   checkPageSize,
   decodeCursor,
+  changedValues,
   checkName,
   isUniqueViolation,
   plainName,
@@ -78,13 +79,9 @@ export class OrganisationsService {
       const organisation = await this.organisations.lockById(manager, id);
       if (!organisation || !canManage(actor, organisation.id))
         throw DomainError.notFound('Organisation');
-      // Only what differs is written, audited and announced: a value it already has is no change.
-      const differs = (Object.keys(change) as (keyof OrganisationEntity)[]).filter(
-        (field) => JSON.stringify(change[field]) !== JSON.stringify(organisation[field]),
-      );
-      if (differs.length === 0) return organisation;
-      const changed: Partial<OrganisationEntity> = {};
-      for (const field of differs) Object.assign(changed, { [field]: change[field] });
+      // Only what differs is written, audited and announced.
+      const changed = changedValues(change, organisation);
+      if (Object.keys(changed).length === 0) return organisation;
       const name = changed.name;
       if (name !== undefined && (await this.organisations.nameTaken(manager, name, id)))
         throw nameTaken(name);
@@ -92,7 +89,7 @@ export class OrganisationsService {
         if (name !== undefined && isUniqueViolation(error)) throw nameTaken(name);
         throw error;
       });
-      const fields = differs.map(String).sort();
+      const fields = Object.keys(changed).sort();
       await this.audit.record(manager, {
         actorUserId: actor.id,
         action: 'organisation.updated',

@@ -1,4 +1,4 @@
-import { AuditService, AuthUser, DomainError } from '@app/core';
+import { AuditService, AuthUser, DomainError, changedValues } from '@app/core';
 import { GeoService, LocatedPlace } from '@app/geo';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -21,8 +21,6 @@ const COLUMNS: [ProfileField, keyof ProfileUpdate][] = [
   ['travelRadiusKm', 'travelRadiusKm'],
   ['maxMentees', 'maxMentees'],
 ];
-
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * updateVolunteerProfile: the mentor edits their own profile, or the organisation (a coordinator,
@@ -65,15 +63,12 @@ export class VolunteerProfileService {
       const wanted: ProfileUpdate = { ...checked };
       if (place) Object.assign(wanted, { outcode: place.outcode, location: place.location });
 
-      // Only what differs is written and audited; sending a value the profile already has is no change.
-      const change: ProfileUpdate = {};
-      const fields: ProfileField[] = [];
-      for (const [field, column] of COLUMNS) {
-        if (wanted[column] === undefined || same(wanted[column], volunteer[column])) continue;
-        Object.assign(change, { [column]: wanted[column] });
-        if (column === 'outcode') change.location = wanted.location;
-        fields.push(field);
-      }
+      // Only what differs is written and audited; the point goes with its outcode.
+      const change = changedValues(wanted, volunteer);
+      if (change.outcode) change.location = wanted.location;
+      const fields = COLUMNS.filter(([, column]) => change[column] !== undefined).map(
+        ([field]) => field,
+      );
       if (fields.length === 0) return volunteer;
 
       await this.volunteers.updateProfile(manager, volunteer.id, change);

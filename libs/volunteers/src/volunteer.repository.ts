@@ -29,22 +29,8 @@ export type NewVolunteerProfile = Pick<
   | 'maxMentees'
 >;
 
-/** What a profile edit may write (the outcode and its point together, never a full postcode). */
-export type ProfileUpdate = Partial<
-  Pick<
-    VolunteerProfileEntity,
-    | 'displayName'
-    | 'outcode'
-    | 'location'
-    | 'travelRadiusKm'
-    | 'gender'
-    | 'languages'
-    | 'pathways'
-    | 'livedExperience'
-    | 'deliveryModes'
-    | 'maxMentees'
-  >
->;
+/** What a profile edit may write: any of what registration set but the owner (the outcode and its point together, never a full postcode). */
+export type ProfileUpdate = Partial<Omit<NewVolunteerProfile, 'userId' | 'organisationId'>>;
 
 export type StatusChange = Pick<VolunteerProfileEntity, 'status' | 'statusReason' | 'activeSince'>;
 
